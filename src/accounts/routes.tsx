@@ -1,0 +1,170 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { cancelOrder } from '../orders/cancel-order.ts';
+import { findMemberOrder, listMemberOrders } from '../orders/find-orders.ts';
+import { showCustomerOrder } from '../orders/routes.tsx';
+import type { AppEnv } from '../web/context.ts';
+import { fieldMessages, notFound } from '../web/errors.ts';
+import { renderPage } from '../web/layout.tsx';
+import { safeLocalPath } from '../web/redirect.ts';
+import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
+import { registerInput, signInInput } from './inputs.ts';
+import { MyPage, RegisterPage, SignInPage } from './pages/account-pages.tsx';
+import { registerMember } from './register-member.ts';
+import { endSession, MEMBER_SESSION_DAYS } from './sessions.ts';
+import { signIn } from './sign-in.ts';
+
+const SESSION_SECONDS = MEMBER_SESSION_DAYS * 24 * 3600;
+
+/** MyPage needs a member; everyone else goes to sign-in and comes back. */
+const requireMember: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('member'))
+    return c.redirect(`/account/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
+  return next();
+};
+
+function stringFields(body: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(body).filter(
+      ([k, v]) => typeof v === 'string' && k !== 'password' && k !== '_csrf',
+    ),
+  ) as Record<string, string>;
+}
+
+async function startMemberSession(c: Context<AppEnv>, token: string) {
+  // Rotate: whatever session cookie came in is ended, the new one replaces it.
+  const previous = getCookie(c, cookieNames.member);
+  if (previous) await endSession(c.get('deps').db, previous);
+  setSessionCookie(c, cookieNames.member, token, SESSION_SECONDS);
+}
+
+export const accountRoutes = new Hono<AppEnv>()
+  .get('/account/sign-in', (c) => {
+    const t = c.get('t');
+    const next = safeLocalPath(c.req.query('next'), '/mypage');
+    return renderPage(
+      c,
+      t('account.signInTitle'),
+      <SignInPage t={t} csrf={c.get('csrfToken')} values={{}} errors={{}} next={next} />,
+    );
+  })
+  .post('/account/sign-in', async (c) => {
+    const t = c.get('t');
+    const body = await c.req.parseBody();
+    const next = safeLocalPath(typeof body.next === 'string' ? body.next : undefined, '/mypage');
+    const parsed = signInInput.safeParse(body);
+    const result = parsed.success
+      ? await signIn(c.get('deps'), { ...parsed.data, visitorId: c.get('visitorId') })
+      : ({ ok: false } as const);
+    if (!result.ok) {
+      return renderPage(
+        c,
+        t('account.signInTitle'),
+        <SignInPage
+          t={t}
+          csrf={c.get('csrfToken')}
+          values={stringFields(body)}
+          errors={parsed.success ? {} : fieldMessages(parsed.error.issues)}
+          message={t('account.signInFailed')}
+          next={next}
+        />,
+        400,
+      );
+    }
+    await startMemberSession(c, result.sessionToken);
+    return c.redirect(next, 303);
+  })
+  .get('/account/register', (c) => {
+    const t = c.get('t');
+    return renderPage(
+      c,
+      t('account.registerTitle'),
+      <RegisterPage
+        t={t}
+        csrf={c.get('csrfToken')}
+        values={{}}
+        errors={{}}
+        locale={c.get('locale')}
+      />,
+    );
+  })
+  .post('/account/register', async (c) => {
+    const t = c.get('t');
+    const body = await c.req.parseBody();
+    const parsed = registerInput.safeParse(body);
+    const again = (errors: Record<string, string>, message: string) =>
+      renderPage(
+        c,
+        t('account.registerTitle'),
+        <RegisterPage
+          t={t}
+          csrf={c.get('csrfToken')}
+          values={stringFields(body)}
+          errors={errors}
+          message={message}
+          locale={c.get('locale')}
+        />,
+        400,
+      );
+    if (!parsed.success) return again(fieldMessages(parsed.error.issues), t('error.fixBelow'));
+    const deps = c.get('deps');
+    const registered = await registerMember(deps.db, parsed.data);
+    if (!registered.ok) return again({}, t('account.taken'));
+    const session = await signIn(deps, {
+      login: parsed.data.memberCode,
+      password: parsed.data.password,
+      visitorId: c.get('visitorId'),
+    });
+    if (session.ok) await startMemberSession(c, session.sessionToken);
+    return c.redirect('/mypage', 303);
+  })
+  .post('/account/sign-out', async (c) => {
+    const token = getCookie(c, cookieNames.member);
+    if (token) await endSession(c.get('deps').db, token);
+    clearCookie(c, cookieNames.member);
+    return c.redirect('/', 303);
+  })
+  .use('/mypage/*', requireMember)
+  .use('/mypage', requireMember)
+  .get('/mypage', async (c) => {
+    const member = c.get('member')!;
+    const orders = await listMemberOrders(c.get('deps').db, member.id);
+    return renderPage(
+      c,
+      c.get('t')('mypage.title'),
+      <MyPage member={member} orders={orders} t={c.get('t')} locale={c.get('locale')} />,
+    );
+  })
+  .get('/mypage/orders/:number', async (c) => {
+    const detail = await findMemberOrder(
+      c.get('deps').db,
+      c.get('member')!.id,
+      c.req.param('number'),
+    );
+    if (!detail) throw notFound();
+    const notice = c.req.query('cancelled') ? c.get('t')('order.cancelled') : undefined;
+    return showCustomerOrder(
+      c,
+      detail,
+      `/mypage/orders/${detail.order.number}/cancel`,
+      notice ? { notice } : {},
+    );
+  })
+  .post('/mypage/orders/:number/cancel', async (c) => {
+    const detail = await findMemberOrder(
+      c.get('deps').db,
+      c.get('member')!.id,
+      c.req.param('number'),
+    );
+    if (!detail) throw notFound();
+    const result = await cancelOrder(c.get('deps'), {
+      orderId: detail.order.id,
+      actor: 'customer',
+    });
+    if (!result.ok) {
+      return showCustomerOrder(c, detail, `/mypage/orders/${detail.order.number}/cancel`, {
+        error: c.get('t')('order.cannotCancel'),
+      });
+    }
+    return c.redirect(`/mypage/orders/${detail.order.number}?cancelled=1`, 303);
+  });

@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from './accounts/routes.tsx';
+import { adminRoutes } from './admin/routes.tsx';
+import { storeApi } from './api/store-api.ts';
+import { cartRoutes } from './cart/routes.tsx';
+import { catalogRoutes } from './catalog/routes.tsx';
+import { checkoutRoutes } from './checkout/routes.tsx';
+import { httpMetrics, opsRoutes } from './ops/routes.ts';
+import { orderRoutes } from './orders/routes.tsx';
+import { sandboxRoutes } from './payments/sandbox-routes.tsx';
+import type { AppDeps, AppEnv } from './web/context.ts';
+import { AppError, apiError } from './web/errors.ts';
+import { renderPage } from './web/layout.tsx';
+import { csrfMiddleware, sessionMiddleware } from './web/session.ts';
+import { favicon, stylesheet } from './web/styles.ts';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The whole HTTP surface: shared middleware, then one sub-app per domain. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(httpMetrics());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          apiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+          413,
+        ),
+    }),
+  );
+
+  app.route('/', opsRoutes);
+  app.get('/static/app.css', (c) => {
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8' });
+  });
+  app.get('/static/favicon.svg', (c) => c.body(favicon, 200, { 'content-type': 'image/svg+xml' }));
+  app.route('/api', storeApi);
+
+  app.use(sessionMiddleware());
+  app.use(csrfMiddleware());
+  app.route('/', catalogRoutes);
+  app.route('/', cartRoutes);
+  app.route('/', checkoutRoutes);
+  app.route('/', accountRoutes);
+  app.route('/', orderRoutes);
+  app.route('/', sandboxRoutes);
+  app.route('/admin', adminRoutes);
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/'))
+      return c.json(apiError('not_found', 'No such endpoint.'), 404);
+    return errorPage(c, 404, 'error.notFound');
+  });
+
+  app.onError((err, c) => {
+    const isApi = c.req.path.startsWith('/api/');
+    if (err instanceof AppError) {
+      if (isApi) return c.json(apiError(err.code, err.message, err.fields), err.status);
+      return errorPage(c, err.status as 400, undefined, err.message);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      if (isApi) return c.json(apiError('bad_request', err.message || 'Bad request.'), err.status);
+      return errorPage(c, 400, undefined, err.message || 'Bad request.');
+    }
+    deps.log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    if (isApi) return c.json(apiError('internal', 'Something went wrong on our side.'), 500);
+    return errorPage(c, 500, 'error.generic');
+  });
+
+  return app;
+}
+
+function errorPage(
+  c: Parameters<Parameters<Hono<AppEnv>['notFound']>[0]>[0],
+  status: 400 | 403 | 404 | 500,
+  key?: 'error.notFound' | 'error.generic',
+  message?: string,
+) {
+  const t = c.get('t');
+  if (!t) return c.text(message ?? 'Error', status);
+  const text = message ?? t(key!);
+  return renderPage(
+    c,
+    text,
+    <section>
+      <h1>{text}</h1>
+      <p>
+        <a href="/">{t('nav.home')}</a>
+      </p>
+    </section>,
+    status,
+  );
+}

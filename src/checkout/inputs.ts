@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { findCountry, normalisePostalCode } from '../shipping/countries.ts';
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
+
+export const addressInput = z
+  .object({
+    name: text(100),
+    line1: text(200),
+    line2: z.string().trim().max(200).default(''),
+    city: text(100),
+    region: z.string().trim().max(100).default(''),
+    postalCode: z.string().trim().max(20).default(''),
+    country: z.string().trim().length(2, 'Choose a country.').toUpperCase(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number with digits, spaces, +, ( ) or -.'),
+  })
+  .transform((a, ctx) => {
+    const country = findCountry(a.country);
+    if (!country) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['country'],
+        message: 'We do not ship to this country.',
+      });
+      return z.NEVER;
+    }
+    if (!country.postal) return { ...a, postalCode: a.postalCode };
+    const postal = normalisePostalCode(country, a.postalCode);
+    if (!postal.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postalCode'],
+        message: `This is not a postal code of ${country.nameEn} (for example ${country.postal.exampleEn}).`,
+      });
+      return z.NEVER;
+    }
+    return { ...a, postalCode: postal.value };
+  });
+
+export const cardInput = z.object({
+  number: z
+    .string()
+    .trim()
+    .regex(/^[0-9 -]{12,23}$/, 'Enter the card number (digits only).'),
+  holder: text(100),
+  expiry: z
+    .string()
+    .trim()
+    .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2}|\d{4})$/, 'Enter the expiry as MM/YY.'),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code.'),
+});
+
+export const checkoutInput = z.object({
+  email: z.email('Enter an email address such as taro@example.com.').max(254).optional(),
+  address: addressInput,
+  shippingMethod: z.enum(['dhl_express', 'domestic']),
+  card: cardInput,
+});
+
+export type CheckoutInput = z.infer<typeof checkoutInput>;
+export type ShippingAddress = z.infer<typeof addressInput>;
+
+/** Splits 'MM/YY' into numbers for the payment provider. */
+export function parseExpiry(expiry: string): { expMonth: number; expYear: number } {
+  const [m, y] = expiry.split('/').map((s) => Number(s.trim()));
+  return { expMonth: m!, expYear: y! < 100 ? 2000 + y! : y! };
+}
+
+/** The flat checkout form, mapped onto the same shape the API takes. */
+export const checkoutForm = z
+  .object({
+    email: z.string().optional(),
+    name: z.string().default(''),
+    line1: z.string().default(''),
+    line2: z.string().default(''),
+    city: z.string().default(''),
+    region: z.string().default(''),
+    postalCode: z.string().default(''),
+    country: z.string().default(''),
+    phone: z.string().default(''),
+    shippingMethod: z.string().default(''),
+    cardNumber: z.string().default(''),
+    cardHolder: z.string().default(''),
+    cardExpiry: z.string().default(''),
+    cardCvc: z.string().default(''),
+  })
+  .transform((f) => ({
+    email: f.email?.trim() || undefined,
+    address: {
+      name: f.name,
+      line1: f.line1,
+      line2: f.line2,
+      city: f.city,
+      region: f.region,
+      postalCode: f.postalCode,
+      country: f.country,
+      phone: f.phone,
+    },
+    shippingMethod: f.shippingMethod,
+    card: { number: f.cardNumber, holder: f.cardHolder, expiry: f.cardExpiry, cvc: f.cardCvc },
+  }));
+
+/** Maps nested error paths back to the form's flat field names. */
+export function formFieldName(path: string): string {
+  const map: Record<string, string> = {
+    'card.number': 'cardNumber',
+    'card.holder': 'cardHolder',
+    'card.expiry': 'cardExpiry',
+    'card.cvc': 'cardCvc',
+  };
+  return map[path] ?? path.replace(/^address\./, '');
+}

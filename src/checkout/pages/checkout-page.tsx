@@ -1,0 +1,271 @@
+import type { CartLine } from '../../cart/find-cart.ts';
+import { Price, productTitle } from '../../catalog/pages/product-card.tsx';
+import { countries } from '../../shipping/countries.ts';
+import { shippingMethods } from '../../shipping/rates.ts';
+import type { Locale, Translate } from '../../web/i18n.ts';
+import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import type { Quote } from '../quote-order.ts';
+
+export type CheckoutValues = Partial<Record<string, string>>;
+
+function Field(props: {
+  name: string;
+  label: string;
+  values: CheckoutValues;
+  errors: Record<string, string>;
+  type?: string;
+  autocomplete?: string;
+  help?: string;
+  required?: boolean;
+  inputmode?: 'numeric' | 'email' | 'tel';
+}) {
+  const error = props.errors[props.name];
+  return (
+    <label>
+      {props.label}
+      {props.help && <span class="help">{props.help}</span>}
+      <input
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.values[props.name] ?? ''}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        required={props.required ?? true}
+        aria-invalid={error ? 'true' : undefined}
+      />
+      <FieldError message={error} />
+    </label>
+  );
+}
+
+/** One page: contact, address, shipping, card; "Calculate shipping" re-renders with the quote. */
+export function CheckoutPage(props: {
+  lines: CartLine[];
+  t: Translate;
+  locale: Locale;
+  csrf: string;
+  memberEmail: string | null;
+  values: CheckoutValues;
+  errors: Record<string, string>;
+  idempotencyKey: string;
+  quote: Quote | null;
+  message?: string | undefined;
+}) {
+  const { t, locale, values, errors } = props;
+  const country = values.country ?? '';
+  const method = values.shippingMethod ?? (country === 'JP' ? 'domestic' : 'dhl_express');
+  const sortedCountries = [...countries].sort((a, b) =>
+    (locale === 'ja' ? a.nameJa : a.nameEn).localeCompare(
+      locale === 'ja' ? b.nameJa : b.nameEn,
+      locale,
+    ),
+  );
+  return (
+    <section>
+      <h1>{t('checkout.title')}</h1>
+      {props.message && <Notice kind="error">{props.message}</Notice>}
+      <form method="post" action="/checkout" class="stack" novalidate>
+        <Csrf token={props.csrf} />
+        <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+        <fieldset>
+          <legend>{t('checkout.contact')}</legend>
+          {props.memberEmail ? (
+            <p>{t('checkout.memberEmail', { email: props.memberEmail })}</p>
+          ) : (
+            <Field
+              name="email"
+              type="email"
+              autocomplete="email"
+              label={t('checkout.contact')}
+              help={t('checkout.contactHelp')}
+              values={values}
+              errors={errors}
+            />
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('checkout.shipping')}</legend>
+          <Field
+            name="name"
+            label={t('checkout.name')}
+            autocomplete="name"
+            values={values}
+            errors={errors}
+          />
+          <label>
+            {t('checkout.country')}
+            <select
+              name="country"
+              required
+              aria-invalid={errors.country ? 'true' : undefined}
+              autocomplete="country"
+            >
+              <option value="">—</option>
+              {sortedCountries.map((c) => (
+                <option value={c.code} selected={c.code === country}>
+                  {locale === 'ja' ? c.nameJa : c.nameEn}
+                </option>
+              ))}
+            </select>
+            <FieldError message={errors.country} />
+          </label>
+          <div class="row">
+            <Field
+              name="postalCode"
+              label={t('checkout.postal')}
+              autocomplete="postal-code"
+              values={values}
+              errors={errors}
+              required={false}
+            />
+            <Field
+              name="region"
+              label={t('checkout.region')}
+              autocomplete="address-level1"
+              values={values}
+              errors={errors}
+              required={false}
+            />
+          </div>
+          <Field
+            name="city"
+            label={t('checkout.city')}
+            autocomplete="address-level2"
+            values={values}
+            errors={errors}
+          />
+          <Field
+            name="line1"
+            label={t('checkout.line1')}
+            autocomplete="address-line1"
+            values={values}
+            errors={errors}
+          />
+          <Field
+            name="line2"
+            label={t('checkout.line2')}
+            autocomplete="address-line2"
+            values={values}
+            errors={errors}
+            required={false}
+          />
+          <Field
+            name="phone"
+            type="tel"
+            label={t('checkout.phone')}
+            autocomplete="tel"
+            values={values}
+            errors={errors}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('checkout.method')}</legend>
+          {Object.values(shippingMethods).map((m) => (
+            <label style="flex-direction:row;gap:8px;font-weight:400">
+              <input
+                type="radio"
+                name="shippingMethod"
+                value={m.code}
+                checked={m.code === method}
+              />
+              {locale === 'ja' ? m.nameJa : m.nameEn}
+            </label>
+          ))}
+          <FieldError message={errors.shippingMethod} />
+          <p class="muted">{t('checkout.duties')}</p>
+          <button type="submit" name="action" value="quote" class="secondary" formnovalidate>
+            {t('checkout.quote')}
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>{t('checkout.review')}</legend>
+          <table>
+            <tbody>
+              {props.lines.map(({ product, quantity }) => (
+                <tr>
+                  <td>
+                    {productTitle(product, locale)} × {quantity}
+                  </td>
+                  <td class="num">
+                    <Price amount={product.priceJpy * quantity} t={t} locale={locale} />
+                  </td>
+                </tr>
+              ))}
+              {props.quote && (
+                <>
+                  <tr>
+                    <td>
+                      {t('checkout.shippingFee')} (
+                      {t('checkout.methodDays', props.quote.estimatedDays)})
+                    </td>
+                    <td class="num">
+                      <Price amount={props.quote.shippingFeeJpy} t={t} locale={locale} />
+                    </td>
+                  </tr>
+                  <tr>
+                    <th>{t('checkout.total')}</th>
+                    <td class="num">
+                      <Price amount={props.quote.totalJpy} t={t} locale={locale} />
+                    </td>
+                  </tr>
+                </>
+              )}
+            </tbody>
+          </table>
+          {props.quote?.regionWarnings.map((w) => (
+            <Notice kind="info">
+              {t('checkout.regionWarning', {
+                title: w.title,
+                code: w.code,
+                country:
+                  countries.find((c) => c.code === country)?.[
+                    locale === 'ja' ? 'nameJa' : 'nameEn'
+                  ] ?? country,
+              })}
+            </Notice>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('checkout.payment')}</legend>
+          <p class="muted">{t('checkout.cardNote')}</p>
+          <Field
+            name="cardNumber"
+            label={t('checkout.cardNumber')}
+            autocomplete="cc-number"
+            inputmode="numeric"
+            values={{}}
+            errors={errors}
+          />
+          <Field
+            name="cardHolder"
+            label={t('checkout.cardHolder')}
+            autocomplete="cc-name"
+            values={values}
+            errors={errors}
+          />
+          <div class="row">
+            <Field
+              name="cardExpiry"
+              label={t('checkout.cardExpiry')}
+              autocomplete="cc-exp"
+              values={values}
+              errors={errors}
+            />
+            <Field
+              name="cardCvc"
+              label={t('checkout.cardCvc')}
+              autocomplete="cc-csc"
+              inputmode="numeric"
+              values={{}}
+              errors={errors}
+            />
+          </div>
+        </fieldset>
+        <p class="muted">{t('checkout.placeNote')}</p>
+        <button type="submit" name="action" value="place">
+          {t('checkout.place')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,325 @@
+import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { loadCartLines } from '../cart/find-cart.ts';
+import { cartItems } from '../cart/tables.ts';
+import { products } from '../catalog/tables.ts';
+import type { Db, Tx } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { newOrderNumber } from '../lib/ids.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { type Order, orderEvents, orderLines, orders } from '../orders/tables.ts';
+import type { DeclineReason, PaymentProvider } from '../payments/provider.ts';
+import type { Locale } from '../web/i18n.ts';
+import { type CheckoutInput, parseExpiry, type ShippingAddress } from './inputs.ts';
+import { type Quote, type QuoteProblem, quoteOrder } from './quote-order.ts';
+import { checkouts } from './tables.ts';
+
+export interface CheckoutDeps {
+  db: Db;
+  clock: Clock;
+  payments: PaymentProvider;
+}
+
+/** Who is buying; a member's orders keep the member's email at the time as contact email. */
+export interface Buyer {
+  memberId: string | null;
+  email: string;
+  locale: Locale;
+}
+
+export type PlaceOrderResult =
+  | { kind: 'placed'; order: Order; replayed: boolean }
+  | { kind: 'challenge'; url: string; checkoutId: string }
+  | { kind: 'declined'; reason: DeclineReason | 'challenge_failed' }
+  | { kind: 'problems'; problems: QuoteProblem[] }
+  | { kind: 'cart_changed' };
+
+/** What a paused checkout remembers while the customer is at the 3-D Secure page: no card data. */
+interface PausedRequest {
+  cartId: string;
+  buyer: Buyer;
+  address: ShippingAddress;
+  shippingMethod: CheckoutInput['shippingMethod'];
+  totalJpy: number;
+  brand: string;
+  last4: string;
+}
+
+const CHALLENGE_MINUTES = 30;
+
+/**
+ * Places an order from a cart: prices it, authorises the card (possibly via 3-D Secure), then in
+ * one transaction reserves stock, writes the order and its outbox mail, and empties the cart.
+ * The same idempotency key always yields the same order.
+ */
+export async function placeOrder(
+  deps: CheckoutDeps,
+  input: {
+    cartId: string;
+    buyer: Buyer;
+    request: CheckoutInput;
+    idempotencyKey: string;
+    returnUrl: (checkoutId: string) => string;
+  },
+): Promise<PlaceOrderResult> {
+  const { db, clock, payments } = deps;
+  const existing = await findOrderByKey(db, input.idempotencyKey);
+  if (existing) return { kind: 'placed', order: existing, replayed: true };
+
+  const cart = await loadCartLines(db, input.cartId);
+  const quoted = quoteOrder(
+    cart,
+    { country: input.request.address.country, method: input.request.shippingMethod },
+    { isMember: input.buyer.memberId !== null },
+    clock.now(),
+  );
+  if (!quoted.ok) return { kind: 'problems', problems: quoted.problems };
+
+  const checkoutId = crypto.randomUUID();
+  const auth = await payments.authorise({
+    amountJpy: quoted.quote.totalJpy,
+    card: { ...input.request.card, ...parseExpiry(input.request.card.expiry) },
+    returnUrl: input.returnUrl(checkoutId),
+  });
+  if (auth.status === 'declined') return { kind: 'declined', reason: auth.reason };
+
+  const paused: PausedRequest = {
+    cartId: input.cartId,
+    buyer: input.buyer,
+    address: input.request.address,
+    shippingMethod: input.request.shippingMethod,
+    totalJpy: quoted.quote.totalJpy,
+    brand: auth.brand,
+    last4: auth.last4,
+  };
+  if (auth.status === 'challenge_required') {
+    const inserted = await db
+      .insert(checkouts)
+      .values({
+        id: checkoutId,
+        idempotencyKey: input.idempotencyKey,
+        request: paused,
+        paymentRef: auth.ref,
+        amountJpy: quoted.quote.totalJpy,
+        expiresAt: new Date(clock.now().getTime() + CHALLENGE_MINUTES * 60_000),
+      })
+      .onConflictDoNothing()
+      .returning({ id: checkouts.id });
+    if (inserted.length === 0) {
+      // A double submit already started a challenge for this key: send the customer there instead.
+      await payments.void(auth.ref);
+      const [first] = await db
+        .select()
+        .from(checkouts)
+        .where(eq(checkouts.idempotencyKey, input.idempotencyKey));
+      const order = first?.orderId ? await findOrderByKey(db, input.idempotencyKey) : null;
+      if (order) return { kind: 'placed', order, replayed: true };
+      return { kind: 'cart_changed' };
+    }
+    return { kind: 'challenge', url: auth.challengeUrl, checkoutId };
+  }
+  return commitOrder(deps, paused, auth.ref, input.idempotencyKey, quoted.quote);
+}
+
+/** Finishes a checkout after the 3-D Secure page sent the customer back. */
+export async function resumeCheckout(
+  deps: CheckoutDeps,
+  checkoutId: string,
+): Promise<PlaceOrderResult | null> {
+  const { db, clock, payments } = deps;
+  const [checkout] = await db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
+  if (!checkout) return null;
+  const done = await findOrderByKey(db, checkout.idempotencyKey);
+  if (done) return { kind: 'placed', order: done, replayed: true };
+  if (checkout.state !== 'awaiting_challenge')
+    return { kind: 'declined', reason: 'challenge_failed' };
+  const status = await payments.status(checkout.paymentRef);
+  if (status.status !== 'authorised') {
+    await db.update(checkouts).set({ state: 'abandoned' }).where(eq(checkouts.id, checkoutId));
+    return { kind: 'declined', reason: 'challenge_failed' };
+  }
+  const paused = checkout.request as PausedRequest;
+  const cart = await loadCartLines(db, paused.cartId);
+  const quoted = quoteOrder(
+    cart,
+    { country: paused.address.country, method: paused.shippingMethod },
+    { isMember: paused.buyer.memberId !== null },
+    clock.now(),
+  );
+  if (!quoted.ok || quoted.quote.totalJpy !== checkout.amountJpy) {
+    await payments.void(checkout.paymentRef);
+    await db.update(checkouts).set({ state: 'abandoned' }).where(eq(checkouts.id, checkoutId));
+    return quoted.ok ? { kind: 'cart_changed' } : { kind: 'problems', problems: quoted.problems };
+  }
+  const result = await commitOrder(
+    deps,
+    paused,
+    checkout.paymentRef,
+    checkout.idempotencyKey,
+    quoted.quote,
+  );
+  if (result.kind === 'placed') {
+    await db
+      .update(checkouts)
+      .set({ state: 'completed', orderId: result.order.id })
+      .where(eq(checkouts.id, checkoutId));
+  }
+  return result;
+}
+
+class Rollback extends Error {
+  constructor(readonly result: PlaceOrderResult) {
+    super('rollback');
+  }
+}
+
+async function commitOrder(
+  deps: CheckoutDeps,
+  request: PausedRequest,
+  paymentRef: string,
+  idempotencyKey: string,
+  quote: Quote,
+): Promise<PlaceOrderResult> {
+  const { db, clock, payments } = deps;
+  const now = clock.now();
+  try {
+    const order = await db.transaction(async (tx) => {
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          number: newOrderNumber(now),
+          idempotencyKey,
+          memberId: request.buyer.memberId,
+          contactEmail: request.buyer.email,
+          locale: request.buyer.locale,
+          state: 'payment_authorised',
+          subtotalJpy: quote.subtotalJpy,
+          shippingFeeJpy: quote.shippingFeeJpy,
+          totalJpy: quote.totalJpy,
+          shippingMethod: quote.shippingMethod,
+          shipName: request.address.name,
+          shipLine1: request.address.line1,
+          shipLine2: request.address.line2,
+          shipCity: request.address.city,
+          shipRegion: request.address.region,
+          shipPostalCode: request.address.postalCode,
+          shipCountry: request.address.country,
+          shipPhone: request.address.phone,
+          paymentProvider: payments.code,
+          paymentRef,
+          paymentState: 'authorised',
+          cardBrand: request.brand,
+          cardLast4: request.last4,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: orders.idempotencyKey })
+        .returning();
+      // Another request with this key committed first (it blocked us until then): answer with its order.
+      if (!order) throw new Rollback({ kind: 'cart_changed' });
+
+      await reserveStock(tx, quote);
+      await tx.insert(orderLines).values(quote.lines.map((l) => ({ ...l, orderId: order.id })));
+      await checkPurchaseLimits(tx, request.buyer, quote);
+      await tx.insert(orderEvents).values([
+        { orderId: order.id, state: 'placed', at: now },
+        {
+          orderId: order.id,
+          state: 'payment_authorised',
+          at: now,
+          note: `${request.brand} •••• ${request.last4}`,
+        },
+      ]);
+      await enqueueMail(tx, {
+        topic: 'order_placed',
+        orderId: order.id,
+        recipient: order.contactEmail,
+        locale: order.locale,
+        payload: { orderNumber: order.number },
+      });
+      await tx.delete(cartItems).where(
+        and(
+          eq(cartItems.cartId, request.cartId),
+          inArray(
+            cartItems.productId,
+            quote.lines.map((l) => l.productId),
+          ),
+        ),
+      );
+      return order;
+    });
+    return { kind: 'placed', order, replayed: false };
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+    const winner = await findOrderByKey(db, idempotencyKey);
+    // Only release the authorisation if the winning order did not use this very authorisation.
+    if (winner?.paymentRef !== paymentRef) await payments.void(paymentRef);
+    if (winner) return { kind: 'placed', order: winner, replayed: true };
+    return error.result;
+  }
+}
+
+/** Takes the ordered quantities off stock; a conditional update per product, in id order to avoid deadlocks. */
+async function reserveStock(tx: Tx, quote: Quote): Promise<void> {
+  const sorted = [...quote.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+  for (const line of sorted) {
+    const [row] = await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${line.quantity}` })
+      .where(
+        and(
+          eq(products.id, line.productId),
+          gte(products.stock, line.quantity),
+          eq(products.priceJpy, line.unitPriceJpy),
+          inArray(products.status, ['on_sale', 'preorder']),
+        ),
+      )
+      .returning({ stock: products.stock });
+    if (!row) {
+      const [now] = await tx.select().from(products).where(eq(products.id, line.productId));
+      if (now && now.priceJpy !== line.unitPriceJpy) throw new Rollback({ kind: 'cart_changed' });
+      throw new Rollback({
+        kind: 'problems',
+        problems: [
+          now && now.stock > 0
+            ? { code: 'not_enough_stock', available: now.stock, title: line.titleEn }
+            : { code: 'sold_out', title: line.titleEn },
+        ],
+      });
+    }
+  }
+}
+
+/** Enforces per-customer limits over this customer's orders that are not cancelled, this one included. */
+async function checkPurchaseLimits(tx: Tx, buyer: Buyer, quote: Quote): Promise<void> {
+  const limitedIds = quote.lines.map((l) => l.productId);
+  const limited = await tx
+    .select({ id: products.id, limit: products.purchaseLimit, title: products.titleEn })
+    .from(products)
+    .where(and(inArray(products.id, limitedIds), sql`${products.purchaseLimit} is not null`));
+  if (limited.length === 0) return;
+  // Serialise this customer's concurrent checkouts so two tabs cannot both pass the limit.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`limit:${buyer.memberId ?? buyer.email.toLowerCase()}`}))`,
+  );
+  for (const product of limited) {
+    const owner = buyer.memberId
+      ? eq(orders.memberId, buyer.memberId)
+      : sql`lower(${orders.contactEmail}) = ${buyer.email.toLowerCase()}`;
+    const [row] = await tx
+      .select({ bought: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(and(eq(orderLines.productId, product.id), owner, ne(orders.state, 'cancelled')));
+    if ((row?.bought ?? 0) > product.limit!) {
+      throw new Rollback({
+        kind: 'problems',
+        problems: [{ code: 'over_limit', limit: product.limit!, title: product.title }],
+      });
+    }
+  }
+}
+
+export async function findOrderByKey(db: Db, key: string): Promise<Order | null> {
+  const [row] = await db.select().from(orders).where(eq(orders.idempotencyKey, key));
+  return row ?? null;
+}

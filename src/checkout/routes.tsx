@@ -1,0 +1,180 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { viewCart } from '../cart/find-cart.ts';
+import { problemMessage } from '../cart/problem-message.ts';
+import { cartOwner } from '../cart/routes.tsx';
+import { findOrderByNumber } from '../orders/find-orders.ts';
+import { guestOrderPath, verifyOrderAccessToken } from '../orders/order-access.ts';
+import type { AppEnv } from '../web/context.ts';
+import { fieldMessages, notFound } from '../web/errors.ts';
+import { renderPage } from '../web/layout.tsx';
+import { addressInput, checkoutForm, checkoutInput, formFieldName } from './inputs.ts';
+import { CheckoutPage, type CheckoutValues } from './pages/checkout-page.tsx';
+import { DonePage } from './pages/done-page.tsx';
+import { type PlaceOrderResult, placeOrder, resumeCheckout } from './place-order.ts';
+import { quoteOrder } from './quote-order.ts';
+
+const idempotencyKey = z.string().regex(/^[\w-]{16,64}$/);
+
+async function showCheckout(
+  c: Context<AppEnv>,
+  state: {
+    values?: CheckoutValues;
+    errors?: Record<string, string>;
+    message?: string;
+    withQuote?: boolean;
+  },
+  status: 200 | 400 | 409 = 200,
+) {
+  const { db, clock } = c.get('deps');
+  const t = c.get('t');
+  const member = c.get('member');
+  const { lines } = await viewCart(db, cartOwner(c));
+  if (lines.length === 0) return c.redirect('/cart', 303);
+  const values = state.values ?? {};
+  let quote = null;
+  const errors = { ...state.errors };
+  let message = state.message;
+  if (state.withQuote && values.country) {
+    const method = values.shippingMethod === 'domestic' ? 'domestic' : 'dhl_express';
+    const result = quoteOrder(
+      lines,
+      { country: values.country, method },
+      { isMember: !!member },
+      clock.now(),
+    );
+    if (result.ok) quote = result.quote;
+    else message ??= result.problems.map((p) => problemMessage(t, p)).join(' ');
+  }
+  return renderPage(
+    c,
+    t('checkout.title'),
+    <CheckoutPage
+      lines={lines}
+      t={t}
+      locale={c.get('locale')}
+      csrf={c.get('csrfToken')}
+      memberEmail={member?.email ?? null}
+      values={values}
+      errors={errors}
+      idempotencyKey={crypto.randomUUID()}
+      quote={quote}
+      message={message}
+    />,
+    status,
+  );
+}
+
+function answer(c: Context<AppEnv>, result: PlaceOrderResult, values: CheckoutValues) {
+  const t = c.get('t');
+  switch (result.kind) {
+    case 'placed':
+      return c.redirect(donePath(c, result.order), 303);
+    case 'challenge':
+      return c.redirect(result.url, 303);
+    case 'declined':
+      return showCheckout(
+        c,
+        {
+          values,
+          message:
+            result.reason === 'challenge_failed'
+              ? t('checkout.challengeFailed')
+              : t('checkout.declined', { reason: t(`decline.${result.reason}`) }),
+          withQuote: true,
+        },
+        400,
+      );
+    case 'problems':
+      return showCheckout(
+        c,
+        { values, message: result.problems.map((p) => problemMessage(t, p)).join(' ') },
+        409,
+      );
+    case 'cart_changed':
+      return showCheckout(c, { values, message: t('error.cartChanged'), withQuote: true }, 409);
+  }
+}
+
+function donePath(c: Context<AppEnv>, order: { id: string; number: string }) {
+  const path = guestOrderPath(c.get('deps').secret, order);
+  return path.replace(/^\/orders\//, '/checkout/done/');
+}
+
+export const checkoutRoutes = new Hono<AppEnv>()
+  .get('/checkout', (c) => showCheckout(c, {}))
+  .post('/checkout', async (c) => {
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(
+      Object.entries(body).filter(
+        ([k, v]) => typeof v === 'string' && !['cardNumber', 'cardCvc', '_csrf'].includes(k),
+      ),
+    ) as CheckoutValues;
+    const form = checkoutForm.parse(body);
+    if (body.action === 'quote') {
+      const address = addressInput.safeParse(form.address);
+      const errors = address.success ? {} : fieldMessages(address.error.issues);
+      return showCheckout(c, { values, errors, withQuote: true }, address.success ? 200 : 400);
+    }
+    const member = c.get('member');
+    const parsed = checkoutInput.safeParse(member ? { ...form, email: undefined } : form);
+    const key = idempotencyKey.safeParse(body.idempotencyKey);
+    const errors: Record<string, string> = {};
+    if (!parsed.success) {
+      for (const [path, message] of Object.entries(fieldMessages(parsed.error.issues))) {
+        errors[formFieldName(path)] = message;
+      }
+    }
+    if (!member && !form.email) errors.email = 'Enter an email address such as taro@example.com.';
+    if (!parsed.success || !key.success || Object.keys(errors).length > 0) {
+      return showCheckout(
+        c,
+        { values, errors, message: c.get('t')('error.fixBelow'), withQuote: true },
+        400,
+      );
+    }
+    const deps = c.get('deps');
+    const { cartId } = await viewCart(deps.db, cartOwner(c));
+    if (!cartId) return c.redirect('/cart', 303);
+    const result = await placeOrder(deps, {
+      cartId,
+      buyer: {
+        memberId: member?.id ?? null,
+        email: member?.email ?? parsed.data.email!,
+        locale: c.get('locale'),
+      },
+      request: parsed.data,
+      idempotencyKey: key.data,
+      returnUrl: (id) => `${deps.publicUrl}/checkout/return/${id}`,
+    });
+    return answer(c, result, values);
+  })
+  .get('/checkout/return/:id', async (c) => {
+    const id = z.uuid().safeParse(c.req.param('id'));
+    if (!id.success) throw notFound();
+    const result = await resumeCheckout(c.get('deps'), id.data);
+    if (!result) throw notFound();
+    return answer(c, result, {});
+  })
+  .get('/checkout/done/:number', async (c) => {
+    const { db, secret, publicUrl } = c.get('deps');
+    const detail = await findOrderByNumber(db, c.req.param('number'));
+    const key = c.req.query('key') ?? '';
+    if (!detail || !verifyOrderAccessToken(secret, detail.order.id, key)) throw notFound();
+    const member = c.get('member');
+    const isOwner = member && detail.order.memberId === member.id;
+    const orderPath = isOwner
+      ? `/mypage/orders/${detail.order.number}`
+      : guestOrderPath(secret, detail.order);
+    return renderPage(
+      c,
+      c.get('t')('checkout.thanks'),
+      <DonePage
+        order={detail.order}
+        t={c.get('t')}
+        orderPath={orderPath}
+        isGuest={!isOwner}
+        origin={publicUrl}
+      />,
+    );
+  });

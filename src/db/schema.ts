@@ -1,0 +1,10 @@
+// Every domain owns its tables; this file only gathers them for Drizzle.
+export * from '../accounts/tables.ts';
+export * from '../admin/tables.ts';
+export * from '../cart/tables.ts';
+export * from '../catalog/tables.ts';
+export * from '../checkout/tables.ts';
+export * from '../mail/tables.ts';
+export * from '../orders/tables.ts';
+export * from '../payments/tables.ts';
+export { appSecrets } from './secrets.ts';

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { AppEnv } from '../web/context.ts';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+const requests = new Counter({
+  name: 'tenpo_http_requests_total',
+  help: 'HTTP requests by method, route and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [registry],
+});
+const durations = new Histogram({
+  name: 'tenpo_http_request_duration_seconds',
+  help: 'HTTP request duration by route.',
+  labelNames: ['method', 'route'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+
+/** Counts and times every request by its route pattern (not its raw path, to keep labels few). */
+export function httpMetrics(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const start = performance.now();
+    await next();
+    const route = routePath(c, -1) || 'unmatched';
+    requests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    durations.observe({ method: c.req.method, route }, (performance.now() - start) / 1000);
+  };
+}
+
+export const opsRoutes = new Hono<AppEnv>()
+  .get('/healthz', (c) => c.json({ status: 'ok' }))
+  .get('/readyz', async (c) => {
+    try {
+      await c.get('deps').db.execute(sql`select 1`);
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ status: 'database unreachable' }, 503);
+    }
+  })
+  .get('/metrics', async (c) =>
+    c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }),
+  );

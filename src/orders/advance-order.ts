@@ -1,0 +1,81 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
+import type { PaymentProvider } from '../payments/provider.ts';
+import { canMove } from './order-rules.ts';
+import { type Order, orderEvents, orders } from './tables.ts';
+
+export type AdvanceResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: 'not_found' | 'invalid_transition' | 'capture_failed'; detail?: string };
+
+type Deps = { db: Db; clock: Clock; payments: PaymentProvider };
+
+/** Staff start packing an order. */
+export function markPreparing(deps: Deps, orderId: string, actor: string) {
+  return move(deps, orderId, 'preparing', actor, {});
+}
+
+/** Staff mark an order delivered (carrier confirmed). */
+export function markDelivered(deps: Deps, orderId: string, actor: string) {
+  return move(deps, orderId, 'delivered', actor, {});
+}
+
+/**
+ * Ships an order: the payment is captured first (an order never leaves unpaid), then the state,
+ * carrier and tracking number are saved with the shipping mail in one transaction.
+ */
+export async function shipOrder(
+  deps: Deps,
+  input: { orderId: string; carrier: string; trackingNumber: string; actor: string },
+): Promise<AdvanceResult> {
+  const [order] = await deps.db.select().from(orders).where(eq(orders.id, input.orderId));
+  if (!order) return { ok: false, reason: 'not_found' };
+  if (!canMove(order.state, 'shipped')) return { ok: false, reason: 'invalid_transition' };
+  if (order.paymentState === 'authorised') {
+    const capture = await deps.payments.capture(order.paymentRef, order.totalJpy);
+    if (!capture.ok) return { ok: false, reason: 'capture_failed', detail: capture.reason };
+  }
+  return move(deps, order.id, 'shipped', input.actor, {
+    carrier: input.carrier,
+    trackingNumber: input.trackingNumber,
+    paymentState: 'captured',
+  });
+}
+
+async function move(
+  deps: Deps,
+  orderId: string,
+  to: 'preparing' | 'shipped' | 'delivered',
+  actor: string,
+  extra: Partial<Pick<Order, 'carrier' | 'trackingNumber' | 'paymentState'>>,
+): Promise<AdvanceResult> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx): Promise<AdvanceResult> => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    if (!order) return { ok: false, reason: 'not_found' };
+    if (!canMove(order.state, to)) return { ok: false, reason: 'invalid_transition' };
+    const [updated] = await tx
+      .update(orders)
+      .set({ state: to, updatedAt: now, ...extra })
+      .where(and(eq(orders.id, orderId), eq(orders.state, order.state)))
+      .returning();
+    const note = extra.trackingNumber ? `${extra.carrier} ${extra.trackingNumber}` : '';
+    await tx.insert(orderEvents).values({ orderId, state: to, actor, note, at: now });
+    if (to === 'shipped') {
+      await enqueueMail(tx, {
+        topic: 'order_shipped',
+        orderId,
+        recipient: order.contactEmail,
+        locale: order.locale,
+        payload: {
+          orderNumber: order.number,
+          carrier: extra.carrier,
+          trackingNumber: extra.trackingNumber,
+        },
+      });
+    }
+    return { ok: true, order: updated! };
+  });
+}

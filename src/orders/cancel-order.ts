@@ -1,0 +1,89 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { products } from '../catalog/tables.ts';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
+import type { PaymentProvider } from '../payments/provider.ts';
+import { customerMayCancel } from './order-rules.ts';
+import { type Order, orderEvents, orderLines, orders } from './tables.ts';
+
+export type CancelResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: 'not_cancellable' | 'not_found' };
+
+/**
+ * Cancels a whole order: stock goes back, the cancellation mail is queued, and the card
+ * authorisation is released. Customers may cancel only while the rules allow; staff until it ships.
+ */
+export async function cancelOrder(
+  deps: { db: Db; clock: Clock; payments: PaymentProvider },
+  input: { orderId: string; actor: 'customer' | `staff:${string}`; reason?: string },
+): Promise<CancelResult> {
+  const { db, clock, payments } = deps;
+  const now = clock.now();
+  const result = await db.transaction(async (tx): Promise<CancelResult> => {
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(eq(orders.id, input.orderId))
+      .for('update');
+    if (!order) return { ok: false, reason: 'not_found' };
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+    const allowed =
+      input.actor === 'customer'
+        ? customerMayCancel(order, lines, now)
+        : ['placed', 'payment_authorised', 'preparing'].includes(order.state);
+    if (!allowed) return { ok: false, reason: 'not_cancellable' };
+    for (const line of [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
+      await tx
+        .update(products)
+        .set({ stock: sql`${products.stock} + ${line.quantity}` })
+        .where(eq(products.id, line.productId));
+    }
+    const [updated] = await tx
+      .update(orders)
+      .set({ state: 'cancelled', paymentState: 'void_pending', updatedAt: now })
+      .where(eq(orders.id, order.id))
+      .returning();
+    await tx.insert(orderEvents).values({
+      orderId: order.id,
+      state: 'cancelled',
+      actor: input.actor,
+      note: input.reason ?? '',
+      at: now,
+    });
+    await enqueueMail(tx, {
+      topic: 'order_cancelled',
+      orderId: order.id,
+      recipient: order.contactEmail,
+      locale: order.locale,
+      payload: { orderNumber: order.number },
+    });
+    return { ok: true, order: updated! };
+  });
+  if (result.ok) await releasePendingVoids({ db, payments }, [result.order.id]);
+  return result;
+}
+
+/**
+ * Voids authorisations of cancelled orders. Called right after a cancellation and by the worker,
+ * so a crash between commit and void only delays the release.
+ */
+export async function releasePendingVoids(
+  deps: { db: Db; payments: PaymentProvider },
+  orderIds?: string[],
+): Promise<number> {
+  const where = orderIds
+    ? and(eq(orders.paymentState, 'void_pending'), inArray(orders.id, orderIds))
+    : eq(orders.paymentState, 'void_pending');
+  const pending = await deps.db
+    .select({ id: orders.id, ref: orders.paymentRef })
+    .from(orders)
+    .where(where)
+    .limit(100);
+  for (const { id, ref } of pending) {
+    await deps.payments.void(ref);
+    await deps.db.update(orders).set({ paymentState: 'voided' }).where(eq(orders.id, id));
+  }
+  return pending.length;
+}

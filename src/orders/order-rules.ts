@@ -1,0 +1,37 @@
+import type { Order, OrderLine, OrderState } from './tables.ts';
+
+/** The order lifecycle: which state may follow which, and who may move it. */
+export const transitions: Record<OrderState, readonly OrderState[]> = {
+  placed: ['payment_authorised', 'cancelled'],
+  payment_authorised: ['preparing', 'cancelled'],
+  preparing: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  delivered: [],
+  cancelled: [],
+};
+
+export function canMove(from: OrderState, to: OrderState): boolean {
+  return transitions[from].includes(to);
+}
+
+/** The states a customer sees as a timeline, in order. */
+export const timelineStates: readonly OrderState[] = [
+  'placed',
+  'payment_authorised',
+  'preparing',
+  'shipped',
+  'delivered',
+];
+
+/**
+ * A customer may cancel until the order is being prepared; an order with pre-order lines only
+ * until the earliest of their pre-order windows closes.
+ */
+export function customerMayCancel(order: Order, lines: OrderLine[], now: Date): boolean {
+  if (order.state !== 'placed' && order.state !== 'payment_authorised') return false;
+  const closes = lines
+    .filter((l) => l.isPreorder && l.preorderClosesAt)
+    .map((l) => l.preorderClosesAt!.getTime());
+  if (closes.length > 0 && now.getTime() >= Math.min(...closes)) return false;
+  return true;
+}

@@ -1,0 +1,154 @@
+import { formatJpy } from '../../lib/money.ts';
+import { brandNames, type CardBrand } from '../../payments/cards.ts';
+import { findCountry } from '../../shipping/countries.ts';
+import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
+import { formatDate, formatMonth, type Locale, type Translate } from '../../web/i18n.ts';
+import { Csrf, Notice } from '../../web/layout.tsx';
+import type { OrderDetail } from '../find-orders.ts';
+import { timelineStates } from '../order-rules.ts';
+
+/** Carrier name and tracking link for a shipped order, if the carrier is one we know. */
+export function trackingLink(carrier: string | null, number: string | null) {
+  if (!carrier || !number) return null;
+  const method = shippingMethods[carrier as ShippingMethodCode];
+  return method
+    ? { name: method.nameEn, url: method.carrierTrackingUrl(number) }
+    : { name: carrier, url: null };
+}
+
+function Timeline({ detail, t, locale }: { detail: OrderDetail; t: Translate; locale: Locale }) {
+  const { order, events } = detail;
+  const reached = new Map(events.map((e) => [e.state, e]));
+  const states =
+    order.state === 'cancelled'
+      ? [...timelineStates.filter((s) => reached.has(s)), 'cancelled' as const]
+      : timelineStates;
+  const tracking = trackingLink(order.carrier, order.trackingNumber);
+  return (
+    <ol class="timeline" aria-label={t('order.status')}>
+      {states.map((state) => {
+        const event = reached.get(state);
+        return (
+          <li
+            class={`${event ? 'done' : ''} ${state === 'cancelled' ? 'cancelled' : ''}`}
+            data-state={state}
+          >
+            <strong>{t(`state.${state}`)}</strong>
+            {event && <span class="muted"> · {formatDate(event.at, locale, true)}</span>}
+            {state === 'shipped' && event && tracking && (
+              <div>
+                {t('order.tracking', { carrier: tracking.name, number: order.trackingNumber! })}{' '}
+                {tracking.url && (
+                  <a
+                    href={tracking.url}
+                    rel="noopener noreferrer"
+                    target="_blank"
+                    class="tracking-link"
+                  >
+                    {t('order.track')}
+                  </a>
+                )}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** An order as its customer sees it, on MyPage or through a guest's signed link. */
+export function OrderPage(props: {
+  detail: OrderDetail;
+  t: Translate;
+  locale: Locale;
+  csrf: string;
+  cancelAction: string | null;
+  notice?: string | undefined;
+  error?: string | undefined;
+}) {
+  const { detail, t, locale } = props;
+  const { order, lines } = detail;
+  const country = findCountry(order.shipCountry);
+  return (
+    <section>
+      <h1>{t('order.title', { number: order.number })}</h1>
+      <p class="muted">
+        {t('order.placedAt', { date: formatDate(order.createdAt, locale, true) })}
+      </p>
+      {props.notice && <Notice kind="success">{props.notice}</Notice>}
+      {props.error && <Notice kind="error">{props.error}</Notice>}
+      <h2>{t('order.status')}</h2>
+      <Timeline detail={detail} t={t} locale={locale} />
+      <h2>{t('order.items')}</h2>
+      <table>
+        <tbody>
+          {lines.map((l) => (
+            <tr>
+              <td>
+                {locale === 'ja' ? l.titleJa : l.titleEn} × {l.quantity}
+                {l.isPreorder && l.releaseMonth && (
+                  <div class="muted">
+                    {t('order.preorderLine', { month: formatMonth(l.releaseMonth, locale) })}
+                  </div>
+                )}
+              </td>
+              <td class="num">{formatJpy(l.unitPriceJpy * l.quantity, locale)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>{t('cart.subtotal')}</td>
+            <td class="num">{formatJpy(order.subtotalJpy, locale)}</td>
+          </tr>
+          <tr>
+            <td>{t('checkout.shippingFee')}</td>
+            <td class="num">{formatJpy(order.shippingFeeJpy, locale)}</td>
+          </tr>
+          <tr>
+            <th>{t('checkout.total')}</th>
+            <td class="num">
+              <strong>{formatJpy(order.totalJpy, locale)}</strong>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div class="row">
+        <div>
+          <h2>{t('order.shipTo')}</h2>
+          <p>
+            {order.shipName}
+            <br />
+            {order.shipLine1}
+            {order.shipLine2 && (
+              <>
+                <br />
+                {order.shipLine2}
+              </>
+            )}
+            <br />
+            {[order.shipCity, order.shipRegion, order.shipPostalCode].filter(Boolean).join(', ')}
+            <br />
+            {country ? (locale === 'ja' ? country.nameJa : country.nameEn) : order.shipCountry}
+          </p>
+        </div>
+        <div>
+          <h2>{t('order.contactEmail')}</h2>
+          <p class="contact-email">{order.contactEmail}</p>
+          <h2>{t('order.payment')}</h2>
+          <p>
+            {brandNames[order.cardBrand as CardBrand] ?? order.cardBrand} •••• {order.cardLast4}
+          </p>
+        </div>
+      </div>
+      {props.cancelAction && (
+        <form method="post" action={props.cancelAction}>
+          <Csrf token={props.csrf} />
+          <p class="muted">{t('order.cancelConfirm')}</p>
+          <button type="submit" class="danger">
+            {t('order.cancel')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { bigserial, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { members } from '../accounts/tables.ts';
+import { products } from '../catalog/tables.ts';
+
+export const orderStates = [
+  'placed',
+  'payment_authorised',
+  'preparing',
+  'shipped',
+  'delivered',
+  'cancelled',
+] as const;
+export type OrderState = (typeof orderStates)[number];
+
+export const orders = pgTable('orders', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: text('number').notNull().unique(),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
+  contactEmail: text('contact_email').notNull(),
+  locale: text('locale', { enum: ['en', 'ja'] }).notNull(),
+  state: text('state', { enum: orderStates }).notNull(),
+  subtotalJpy: integer('subtotal_jpy').notNull(),
+  shippingFeeJpy: integer('shipping_fee_jpy').notNull(),
+  totalJpy: integer('total_jpy').notNull(),
+  shippingMethod: text('shipping_method').notNull(),
+  shipName: text('ship_name').notNull(),
+  shipLine1: text('ship_line1').notNull(),
+  shipLine2: text('ship_line2').notNull().default(''),
+  shipCity: text('ship_city').notNull(),
+  shipRegion: text('ship_region').notNull().default(''),
+  shipPostalCode: text('ship_postal_code').notNull(),
+  shipCountry: text('ship_country').notNull(),
+  shipPhone: text('ship_phone').notNull(),
+  paymentProvider: text('payment_provider').notNull(),
+  paymentRef: text('payment_ref').notNull(),
+  paymentState: text('payment_state', {
+    enum: ['authorised', 'captured', 'void_pending', 'voided'],
+  }).notNull(),
+  cardBrand: text('card_brand'),
+  cardLast4: text('card_last4'),
+  carrier: text('carrier'),
+  trackingNumber: text('tracking_number'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const orderLines = pgTable('order_lines', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orderId: uuid('order_id')
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' }),
+  productId: uuid('product_id')
+    .notNull()
+    .references(() => products.id),
+  sku: text('sku').notNull(),
+  titleEn: text('title_en').notNull(),
+  titleJa: text('title_ja').notNull(),
+  kind: text('kind').notNull(),
+  unitPriceJpy: integer('unit_price_jpy').notNull(),
+  quantity: integer('quantity').notNull(),
+  isPreorder: boolean('is_preorder').notNull().default(false),
+  releaseMonth: text('release_month'),
+  preorderClosesAt: timestamp('preorder_closes_at', { withTimezone: true }),
+});
+
+export const orderEvents = pgTable('order_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orderId: uuid('order_id')
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' }),
+  state: text('state').notNull(),
+  note: text('note').notNull().default(''),
+  actor: text('actor').notNull().default('system'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;

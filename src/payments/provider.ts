@@ -1,0 +1,49 @@
+/** What a card network needs from us; the sandbox implements it, a real acquirer would too. */
+export interface CardInput {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+  holder: string;
+}
+
+export type DeclineReason =
+  | 'card_declined'
+  | 'insufficient_funds'
+  | 'invalid_card'
+  | 'expired_card';
+
+export type AuthoriseResult =
+  | { status: 'authorised'; ref: string; brand: string; last4: string }
+  | {
+      status: 'challenge_required';
+      ref: string;
+      brand: string;
+      last4: string;
+      challengeUrl: string;
+    }
+  | { status: 'declined'; reason: DeclineReason };
+
+export type PaymentStatus =
+  | 'challenge_required'
+  | 'authorised'
+  | 'declined'
+  | 'captured'
+  | 'voided'
+  | 'unknown';
+
+export interface PaymentProvider {
+  readonly code: string;
+  /** Reserves `amountJpy` on the card; may ask for a 3-D Secure challenge that returns to `returnUrl`. */
+  authorise(input: {
+    amountJpy: number;
+    card: CardInput;
+    returnUrl: string;
+  }): Promise<AuthoriseResult>;
+  /** Where an authorisation stands, e.g. after the customer came back from a challenge. */
+  status(ref: string): Promise<{ status: PaymentStatus; brand: string; last4: string }>;
+  /** Takes the money when the order ships. */
+  capture(ref: string, amountJpy: number): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** Releases an authorisation that will not be captured. */
+  void(ref: string): Promise<void>;
+}

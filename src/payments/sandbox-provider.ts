@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { randomToken } from '../lib/ids.ts';
+import { cardDigits, detectBrand, passesLuhn } from './cards.ts';
+import type { AuthoriseResult, CardInput, PaymentProvider, PaymentStatus } from './provider.ts';
+import { sandboxPayments } from './tables.ts';
+
+/** Test numbers with fixed outcomes; any other valid number of an accepted brand is authorised. */
+export const sandboxCards = {
+  success: '4242424242424242',
+  challenge: '4000000000003220',
+  declined: '4000000000000002',
+  insufficientFunds: '4000000000009995',
+  mastercard: '5555555555554444',
+  jcb: '3530111333300000',
+  amex: '378282246310005',
+} as const;
+
+/** The one-time code the sandbox's 3-D Secure page accepts. */
+export const SANDBOX_CHALLENGE_CODE = '123456';
+
+/**
+ * A card network simulator: validates like a real acquirer, keeps its ledger in its own table,
+ * and serves a 3-D Secure challenge page (see sandbox-routes.tsx).
+ */
+export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): PaymentProvider {
+  return {
+    code: 'sandbox',
+
+    async authorise({ amountJpy, card, returnUrl }): Promise<AuthoriseResult> {
+      const digits = cardDigits(card.number);
+      const brand = detectBrand(digits);
+      if (!brand || !passesLuhn(digits)) return { status: 'declined', reason: 'invalid_card' };
+      if (isExpired(card, clock.now())) return { status: 'declined', reason: 'expired_card' };
+      if (digits === sandboxCards.declined) return { status: 'declined', reason: 'card_declined' };
+      if (digits === sandboxCards.insufficientFunds) {
+        return { status: 'declined', reason: 'insufficient_funds' };
+      }
+      const ref = `sbx_${randomToken(12)}`;
+      const last4 = digits.slice(-4);
+      const needsChallenge = digits === sandboxCards.challenge;
+      const challengeToken = needsChallenge ? randomToken(16) : null;
+      await db.insert(sandboxPayments).values({
+        ref,
+        amountJpy,
+        brand,
+        last4,
+        status: needsChallenge ? 'challenge_required' : 'authorised',
+        challengeToken,
+      });
+      if (needsChallenge) {
+        const url = new URL(`${challengeBase}/${ref}`);
+        url.searchParams.set('token', challengeToken!);
+        url.searchParams.set('return', returnUrl);
+        return { status: 'challenge_required', ref, brand, last4, challengeUrl: url.toString() };
+      }
+      return { status: 'authorised', ref, brand, last4 };
+    },
+
+    async status(ref) {
+      const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
+      if (!row) return { status: 'unknown' as PaymentStatus, brand: '', last4: '' };
+      return { status: row.status, brand: row.brand, last4: row.last4 };
+    },
+
+    async capture(ref, amountJpy) {
+      const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
+      if (!row || row.status !== 'authorised') return { ok: false, reason: 'not_authorised' };
+      if (amountJpy > row.amountJpy) return { ok: false, reason: 'amount_exceeds_authorisation' };
+      await db
+        .update(sandboxPayments)
+        .set({ status: 'captured', capturedJpy: amountJpy, updatedAt: clock.now() })
+        .where(eq(sandboxPayments.ref, ref));
+      return { ok: true };
+    },
+
+    async void(ref) {
+      await db
+        .update(sandboxPayments)
+        .set({ status: 'voided', updatedAt: clock.now() })
+        .where(eq(sandboxPayments.ref, ref));
+    },
+  };
+}
+
+function isExpired(card: CardInput, now: Date): boolean {
+  const year = card.expYear < 100 ? 2000 + card.expYear : card.expYear;
+  // A card is valid through the last day of its expiry month.
+  return (
+    year < now.getUTCFullYear() ||
+    (year === now.getUTCFullYear() && card.expMonth < now.getUTCMonth() + 1)
+  );
+}
+
+/** The sandbox issuer's side of 3-D Secure: the customer typed `code` on the challenge page. */
+export async function answerSandboxChallenge(
+  db: Db,
+  ref: string,
+  token: string,
+  code: string,
+): Promise<'authorised' | 'declined' | 'invalid'> {
+  const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
+  if (!row || row.status !== 'challenge_required' || row.challengeToken !== token) return 'invalid';
+  const status = code === SANDBOX_CHALLENGE_CODE ? 'authorised' : 'declined';
+  await db
+    .update(sandboxPayments)
+    .set({ status, challengeToken: null })
+    .where(eq(sandboxPayments.ref, ref));
+  return status;
+}

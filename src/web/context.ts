@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { Member } from '../accounts/tables.ts';
+import type { Staff } from '../admin/tables.ts';
+import type { Db } from '../db/client.ts';
+import type { Env } from '../env.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { PaymentProvider } from '../payments/provider.ts';
+import type { Locale, Translate } from './i18n.ts';
+
+/** Everything a request handler may need, built once at boot. */
+export interface AppDeps {
+  db: Db;
+  env: Env;
+  clock: Clock;
+  log: Logger;
+  payments: PaymentProvider;
+  /** Signs cookies, CSRF tokens and guest order links; shared by all processes via the database. */
+  secret: string;
+  publicUrl: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    locale: Locale;
+    t: Translate;
+    visitorId: string;
+    member: Member | null;
+    staff: Staff | null;
+    csrfToken: string;
+  };
+};

@@ -1,0 +1,64 @@
+/** The whole stylesheet: small enough to ship as one file, no build step. */
+export const stylesheet = `
+:root { --ink:#1d1d24; --muted:#5d5d6b; --line:#e2e2ea; --brand:#c8264b; --brand-ink:#fff; --bg:#fafafc; --ok:#1f7a4a; --warn:#9a5b00; --err:#b3261e; }
+* { box-sizing: border-box; }
+body { margin:0; font-family: system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", sans-serif; color:var(--ink); background:var(--bg); line-height:1.55; }
+a { color: var(--brand); }
+.skip { position:absolute; left:-999px; } .skip:focus { left:8px; top:8px; background:#fff; padding:4px 8px; }
+.site-header { display:flex; flex-wrap:wrap; gap:12px; align-items:center; justify-content:space-between; padding:12px 20px; background:#fff; border-bottom:1px solid var(--line); }
+.logo { font-weight:800; font-size:1.4rem; text-decoration:none; color:var(--brand); display:flex; flex-direction:column; }
+.tagline { font-size:.75rem; font-weight:400; color:var(--muted); }
+.search { display:flex; flex:1 1 260px; max-width:480px; }
+.search input { flex:1; padding:8px 10px; border:1px solid var(--line); border-radius:6px 0 0 6px; font-size:1rem; min-width:0; }
+.search button { border-radius:0 6px 6px 0; }
+.account-nav { display:flex; gap:14px; align-items:center; flex-wrap:wrap; }
+main { max-width:1100px; margin:0 auto; padding:20px; }
+.site-footer { text-align:center; color:var(--muted); font-size:.85rem; padding:24px; border-top:1px solid var(--line); margin-top:40px; }
+h1 { font-size:1.6rem; margin:.2em 0 .6em; }
+button, .button { background:var(--brand); color:var(--brand-ink); border:0; border-radius:6px; padding:9px 16px; font-size:1rem; cursor:pointer; text-decoration:none; display:inline-block; }
+button.secondary, .button.secondary { background:#fff; color:var(--ink); border:1px solid var(--line); }
+button.link { background:none; color:var(--brand); padding:0; text-decoration:underline; font-size:inherit; }
+button.danger { background:var(--err); }
+form.inline { display:inline; }
+.grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(180px, 1fr)); gap:16px; }
+.card { background:#fff; border:1px solid var(--line); border-radius:10px; overflow:hidden; text-decoration:none; color:inherit; display:flex; flex-direction:column; }
+.card img { width:100%; aspect-ratio:1; display:block; background:#eee; }
+.card .body { padding:10px; display:flex; flex-direction:column; gap:4px; }
+.card .title { font-weight:600; font-size:.95rem; }
+.price { font-weight:700; }
+.price small { font-weight:400; color:var(--muted); margin-left:4px; }
+.badges { display:flex; gap:6px; flex-wrap:wrap; }
+.badge { font-size:.72rem; padding:2px 7px; border-radius:999px; background:#eef; color:#334; white-space:nowrap; }
+.badge.preorder { background:#fff2d6; color:#7a4b00; } .badge.soldout { background:#eee; color:#555; }
+.badge.member { background:#fde7f0; color:#8a1840; } .badge.domestic { background:#e3f4ea; color:#1d5e3a; }
+.product { display:grid; grid-template-columns:minmax(0, 1fr) minmax(0, 1fr); gap:28px; }
+.product img { width:100%; border-radius:12px; border:1px solid var(--line); background:#fff; }
+@media (max-width: 720px) { .product { grid-template-columns:1fr; } .site-header { padding:10px; } main { padding:12px; } }
+dl.facts { display:grid; grid-template-columns:auto 1fr; gap:4px 14px; } dl.facts dt { color:var(--muted); }
+table { width:100%; border-collapse:collapse; background:#fff; }
+th, td { text-align:left; padding:8px; border-bottom:1px solid var(--line); vertical-align:top; }
+td.num, th.num { text-align:right; white-space:nowrap; }
+.notice { padding:10px 14px; border-radius:8px; margin:0 0 16px; border:1px solid; }
+.notice-info { background:#eef4ff; border-color:#c5d6f5; } .notice-success { background:#e9f7ef; border-color:#bfe3cd; }
+.notice-error { background:#fdeceb; border-color:#f3c3bf; color:var(--err); }
+.field-error { color:var(--err); margin:2px 0 0; font-size:.9rem; }
+form.stack { display:flex; flex-direction:column; gap:12px; max-width:560px; }
+form.stack label { display:flex; flex-direction:column; gap:4px; font-weight:600; font-size:.95rem; }
+form.stack .help { font-weight:400; color:var(--muted); font-size:.85rem; }
+input, select, textarea { font:inherit; padding:8px 10px; border:1px solid #c9c9d4; border-radius:6px; background:#fff; }
+input[aria-invalid="true"], select[aria-invalid="true"] { border-color:var(--err); }
+fieldset { border:1px solid var(--line); border-radius:10px; padding:14px; background:#fff; display:flex; flex-direction:column; gap:12px; }
+legend { font-weight:700; padding:0 6px; }
+.row { display:flex; gap:12px; flex-wrap:wrap; } .row > * { flex:1 1 140px; }
+.timeline { list-style:none; padding:0; margin:0; border-left:3px solid var(--line); }
+.timeline li { padding:4px 0 10px 16px; position:relative; color:var(--muted); }
+.timeline li.done { color:var(--ink); }
+.timeline li::before { content:""; position:absolute; left:-8px; top:10px; width:13px; height:13px; border-radius:50%; background:var(--line); }
+.timeline li.done::before { background:var(--ok); } .timeline li.cancelled::before { background:var(--err); }
+.muted { color:var(--muted); }
+.admin-nav { display:flex; gap:16px; padding:10px 20px; background:#23232e; } .admin-nav a { color:#fff; }
+.filters { display:flex; gap:8px; flex-wrap:wrap; align-items:end; margin-bottom:12px; }
+.challenge { max-width:420px; margin:40px auto; background:#fff; border:1px solid var(--line); border-radius:12px; padding:24px; }
+`;
+
+export const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#c8264b"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif" font-weight="700">T</text></svg>`;
