@@ -29,7 +29,7 @@ async function main(argv: string[]) {
         },
       });
       const role = staffRoles.find((r) => r === values.role);
-      if (!values.email || !values.email.includes('@') || !role) throw new Error(usage);
+      if (!values.email?.includes('@') || !role) throw new Error(usage);
       const password = values.password ?? randomToken(12);
       const created = await createStaff(database.db, {
         email: values.email,

@@ -66,7 +66,7 @@ export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): Pa
 
     async capture(ref, amountJpy) {
       const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
-      if (!row || row.status !== 'authorised') return { ok: false, reason: 'not_authorised' };
+      if (row?.status !== 'authorised') return { ok: false, reason: 'not_authorised' };
       if (amountJpy > row.amountJpy) return { ok: false, reason: 'amount_exceeds_authorisation' };
       await db
         .update(sandboxPayments)
@@ -101,7 +101,7 @@ export async function answerSandboxChallenge(
   code: string,
 ): Promise<'authorised' | 'declined' | 'invalid'> {
   const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
-  if (!row || row.status !== 'challenge_required' || row.challengeToken !== token) return 'invalid';
+  if (row?.status !== 'challenge_required' || row.challengeToken !== token) return 'invalid';
   const status = code === SANDBOX_CHALLENGE_CODE ? 'authorised' : 'declined';
   await db
     .update(sandboxPayments)

@@ -56,7 +56,7 @@ export function renderPage(
             {shopName}
             <span class="tagline">{t('site.tagline')}</span>
           </a>
-          <form class="search" action="/search" method="get" role="search">
+          <form class="search" action="/search" method="get">
             <input
               type="search"
               name="q"
