@@ -12,7 +12,13 @@ import { ProductGrid } from './pages/product-card.tsx';
 import { ProductPage } from './pages/product-page.tsx';
 import { productImageSvg } from './product-image.ts';
 
-const searchQuery = z.object({ q: z.string().trim().max(100).default('') });
+// Long queries are cut rather than refused: a search box should never answer with an error.
+const searchQuery = z.object({
+  q: z
+    .string()
+    .default('')
+    .transform((q) => q.trim().slice(0, 100)),
+});
 
 export const catalogRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {

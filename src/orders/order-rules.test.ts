@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canMove, customerMayCancel } from './order-rules.ts';
+import type { Order, OrderLine } from './tables.ts';
+
+const order = (state: Order['state']) => ({ state }) as Order;
+const preorderLine = (closes: string) =>
+  ({ isPreorder: true, preorderClosesAt: new Date(closes) }) as OrderLine;
+const now = new Date('2026-11-26T00:00:00Z');
+
+describe('order rules', () => {
+  it('moves forward through the lifecycle only', () => {
+    expect(canMove('payment_authorised', 'preparing')).toBe(true);
+    expect(canMove('preparing', 'shipped')).toBe(true);
+    expect(canMove('shipped', 'delivered')).toBe(true);
+    expect(canMove('payment_authorised', 'shipped')).toBe(false);
+    expect(canMove('shipped', 'cancelled')).toBe(false);
+    expect(canMove('cancelled', 'preparing')).toBe(false);
+  });
+
+  it('lets a customer cancel until the order is being prepared', () => {
+    expect(customerMayCancel(order('payment_authorised'), [], now)).toBe(true);
+    expect(customerMayCancel(order('preparing'), [], now)).toBe(false);
+    expect(customerMayCancel(order('shipped'), [], now)).toBe(false);
+  });
+
+  it('lets a customer cancel a pre-order only while its window is open', () => {
+    expect(
+      customerMayCancel(order('payment_authorised'), [preorderLine('2026-12-01T00:00:00Z')], now),
+    ).toBe(true);
+    expect(
+      customerMayCancel(order('payment_authorised'), [preorderLine('2026-11-25T00:00:00Z')], now),
+    ).toBe(false);
+  });
+});

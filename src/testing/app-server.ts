@@ -1,0 +1,84 @@
+import { createServer } from 'node:net';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { seedFirstStaff } from '../admin/seed-first-staff.ts';
+import { createApp } from '../app.tsx';
+import { seedDemoCatalog } from '../catalog/seed-demo-catalog.ts';
+import type { Database } from '../db/client.ts';
+import { loadSecret } from '../db/secrets.ts';
+import { parseEnv } from '../env.ts';
+import { systemClock } from '../lib/clock.ts';
+import { sandboxProvider } from '../payments/sandbox-provider.ts';
+import type { AppDeps } from '../web/context.ts';
+import { createTestDatabase, type DatabaseKind } from './databases.ts';
+
+export interface TestServer {
+  /** Origin the shop answers on, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  deps: AppDeps;
+  database: Database;
+  /** The first staff account, created on the empty test database. */
+  staff: { email: string; password: string };
+  close(): Promise<void>;
+}
+
+/** Asks the OS for a port nobody listens on (small race, fine for tests). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * The whole shop on a fresh test database and a real HTTP port, with the demo catalog and a
+ * first staff account, for browser journeys. Mirrors src/boot.ts + src/main.ts.
+ */
+export async function startTestServer(options: { kind?: DatabaseKind } = {}): Promise<TestServer> {
+  const database = await createTestDatabase(options.kind ?? 'pglite');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = parseEnv({
+    PORT: String(port),
+    PUBLIC_URL: url,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+  });
+  const clock = systemClock;
+  // Same wiring as boot(), which opens its own database; here the test database is given.
+  const deps: AppDeps = {
+    db: database.db,
+    env,
+    clock,
+    log: pino({ level: env.LOG_LEVEL }),
+    secret: await loadSecret(database.db, 'app'),
+    publicUrl: url,
+    payments: sandboxProvider(database.db, clock, `${url}/sandbox/3ds`),
+  };
+  await seedDemoCatalog(database.db, clock);
+  const staff = await seedFirstStaff(database.db);
+  if (!staff) throw new Error('the test database already had staff');
+
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+
+  return {
+    url,
+    deps,
+    database,
+    staff,
+    close: async () => {
+      // Browsers keep idle keep-alive sockets open; drop them so close() returns promptly.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

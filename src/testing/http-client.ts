@@ -1,0 +1,60 @@
+import type { Hono } from 'hono';
+import pino from 'pino';
+import type { Db } from '../db/client.ts';
+import { parseEnv } from '../env.ts';
+import type { AppDeps } from '../web/context.ts';
+import { testDeps } from './factories.ts';
+
+/** App dependencies for route tests, on a test database. */
+export function testAppDeps(db: Db, overrides: Partial<AppDeps> = {}): AppDeps {
+  return {
+    ...testDeps(db),
+    log: pino({ level: 'silent' }),
+    env: parseEnv({ LOG_LEVEL: 'silent' }),
+    secret: 'test-secret',
+    publicUrl: 'http://localhost',
+    ...overrides,
+  };
+}
+
+/**
+ * Talks to the app like a browser without JavaScript: keeps cookies, and fills in the CSRF token
+ * from the last page it loaded.
+ */
+export function formClient(app: Hono<never> | { request: Hono['request'] }) {
+  const cookies = new Map<string, string>();
+  let csrf = '';
+
+  async function send(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (cookies.size) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await app.request(path, { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair!.split('=');
+      if (/max-age=0/i.test(line) || value === '') cookies.delete(name!);
+      else cookies.set(name!, value!);
+    }
+    const html = await res.text();
+    const token = html.match(/name="_csrf" value="([^"]+)"/)?.[1];
+    if (token) csrf = token;
+    return {
+      status: res.status,
+      html,
+      location: res.headers.get('location'),
+      headers: res.headers,
+    };
+  }
+
+  return {
+    cookies,
+    get: (path: string) => send(path),
+    /** Posts a urlencoded form; `_csrf` is added unless given (pass `_csrf: ''` to leave it out). */
+    post: (path: string, form: Record<string, string>) =>
+      send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
+      }),
+  };
+}
