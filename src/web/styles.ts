@@ -22,7 +22,7 @@ button.danger { background:var(--err); }
 form.inline { display:inline; }
 .grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(180px, 1fr)); gap:16px; }
 .card { background:#fff; border:1px solid var(--line); border-radius:10px; overflow:hidden; text-decoration:none; color:inherit; display:flex; flex-direction:column; }
-.card img { width:100%; aspect-ratio:1; display:block; background:#eee; }
+.card img { width:100%; height:auto; aspect-ratio:1; display:block; background:#eee; }
 .card .body { padding:10px; display:flex; flex-direction:column; gap:4px; }
 .card .title { font-weight:600; font-size:.95rem; }
 .price { font-weight:700; }
@@ -32,7 +32,7 @@ form.inline { display:inline; }
 .badge.preorder { background:#fff2d6; color:#7a4b00; } .badge.soldout { background:#eee; color:#555; }
 .badge.member { background:#fde7f0; color:#8a1840; } .badge.domestic { background:#e3f4ea; color:#1d5e3a; }
 .product { display:grid; grid-template-columns:minmax(0, 1fr) minmax(0, 1fr); gap:28px; }
-.product img { width:100%; border-radius:12px; border:1px solid var(--line); background:#fff; }
+.product img { width:100%; height:auto; border-radius:12px; border:1px solid var(--line); background:#fff; }
 @media (max-width: 720px) { .product { grid-template-columns:1fr; } .site-header { padding:10px; } main { padding:12px; } }
 dl.facts { display:grid; grid-template-columns:auto 1fr; gap:4px 14px; } dl.facts dt { color:var(--muted); }
 table { width:100%; border-collapse:collapse; background:#fff; }
