@@ -6,6 +6,7 @@ import { showCustomerOrder } from '../orders/routes.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages, notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
+import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { safeLocalPath } from '../web/redirect.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
 import { registerInput, signInInput } from './inputs.ts';
@@ -53,6 +54,33 @@ export const accountRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const next = safeLocalPath(typeof body.next === 'string' ? body.next : undefined, '/mypage');
     const parsed = signInInput.safeParse(body);
+    const login =
+      typeof body.login === 'string' ? body.login.trim().toLowerCase().slice(0, 254) : '';
+    const limited = await hitRateLimits(
+      c.get('deps').db,
+      [
+        { key: `sign-in:login:${login}`, max: 10, windowSeconds: 15 * 60 },
+        { key: `sign-in:ip:${clientAddress(c)}`, max: 50, windowSeconds: 15 * 60 },
+      ],
+      c.get('deps').clock.now(),
+    );
+    if (!limited.ok) {
+      c.header('retry-after', String(limited.retryAfterSeconds));
+      const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+      return renderPage(
+        c,
+        t('account.signInTitle'),
+        <SignInPage
+          t={t}
+          csrf={c.get('csrfToken')}
+          values={stringFields(body)}
+          errors={{}}
+          message={t('error.tooMany', { minutes })}
+          next={next}
+        />,
+        429,
+      );
+    }
     const result = parsed.success
       ? await signIn(c.get('deps'), { ...parsed.data, visitorId: c.get('visitorId') })
       : ({ ok: false } as const);
@@ -92,7 +120,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const body = await c.req.parseBody();
     const parsed = registerInput.safeParse(body);
-    const again = (errors: Record<string, string>, message: string) =>
+    const again = (errors: Record<string, string>, message: string, status: 400 | 429 = 400) =>
       renderPage(
         c,
         t('account.registerTitle'),
@@ -104,10 +132,23 @@ export const accountRoutes = new Hono<AppEnv>()
           message={message}
           locale={c.get('locale')}
         />,
-        400,
+        status,
       );
     if (!parsed.success) return again(fieldMessages(parsed.error.issues), t('error.fixBelow'));
     const deps = c.get('deps');
+    const limited = await hitRateLimits(
+      deps.db,
+      [{ key: `register:ip:${clientAddress(c)}`, max: 10, windowSeconds: 3600 }],
+      deps.clock.now(),
+    );
+    if (!limited.ok) {
+      c.header('retry-after', String(limited.retryAfterSeconds));
+      return again(
+        {},
+        t('error.tooMany', { minutes: Math.ceil(limited.retryAfterSeconds / 60) }),
+        429,
+      );
+    }
     const registered = await registerMember(deps.db, parsed.data);
     if (!registered.ok) return again({}, t('account.taken'));
     const session = await signIn(deps, {

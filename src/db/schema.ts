@@ -7,4 +7,5 @@ export * from '../checkout/tables.ts';
 export * from '../mail/tables.ts';
 export * from '../orders/tables.ts';
 export * from '../payments/tables.ts';
+export { rateLimitCounters } from '../web/rate-limit.ts';
 export { appSecrets } from './secrets.ts';

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { releasePendingVoids } from '../orders/cancel-order.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
+import { pruneRateLimits } from '../web/rate-limit.ts';
 
 type Deps = { db: Db; clock: Clock; payments: PaymentProvider; log: Logger };
 
@@ -36,6 +37,7 @@ export async function runJobsOnce(deps: Deps): Promise<Record<string, number>> {
     voidsReleased: await releasePendingVoids(deps),
     checkoutsAbandoned: await abandonExpiredCheckouts(deps),
     sessionsDeleted: await deleteExpiredSessions(deps),
+    rateLimitsPruned: await pruneRateLimits(deps.db, deps.clock.now()),
   };
 }
 

@@ -67,6 +67,7 @@ const en = {
   'error.csrf': 'This form has expired. Please go back, reload the page and try again.',
   'error.tooLarge': 'What you sent is too large.',
   'error.fixBelow': 'Please check the fields marked below.',
+  'error.tooMany': 'Too many attempts. Please wait {minutes} minutes and try again.',
   'checkout.title': 'Checkout',
   'checkout.contact': 'Contact email',
   'checkout.contactHelp':
@@ -220,6 +221,7 @@ const ja: Record<MessageKey, string> = {
   'error.csrf': 'フォームの有効期限が切れました。ページを再読み込みしてもう一度お試しください。',
   'error.tooLarge': '送信された内容が大きすぎます。',
   'error.fixBelow': '下記の項目をご確認ください。',
+  'error.tooMany': '試行回数が多すぎます。{minutes}分ほど待ってから、もう一度お試しください。',
   'checkout.title': 'ご購入手続き',
   'checkout.contact': '連絡先メールアドレス',
   'checkout.contactHelp':

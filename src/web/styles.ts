@@ -59,6 +59,24 @@ legend { font-weight:700; padding:0 6px; }
 .admin-nav { display:flex; gap:16px; padding:10px 20px; background:#23232e; } .admin-nav a { color:#fff; }
 .filters { display:flex; gap:8px; flex-wrap:wrap; align-items:end; margin-bottom:12px; }
 .challenge { max-width:420px; margin:40px auto; background:#fff; border:1px solid var(--line); border-radius:12px; padding:24px; }
+/* Admin console */
+body.admin main { max-width:1280px; }
+.admin-nav { align-items:center; flex-wrap:wrap; }
+.admin-nav .admin-brand { font-weight:800; text-decoration:none; margin-right:8px; }
+.admin-nav .admin-who { margin-left:auto; color:#c9c9d6; font-size:.9rem; }
+.admin-nav button.link { color:#fff; }
+.admin-table td, .admin-table th { font-size:.92rem; }
+.admin-columns { display:grid; grid-template-columns:minmax(0, 3fr) minmax(0, 2fr); gap:28px; }
+@media (max-width: 900px) { .admin-columns { grid-template-columns:1fr; } }
+.admin-actions { display:flex; flex-direction:column; gap:14px; }
+.admin-actions form { background:#fff; border:1px solid var(--line); border-radius:10px; padding:12px; }
+.admin-form { max-width:820px; }
+.admin-form label.check { flex-direction:row; align-items:center; gap:8px; font-weight:400; }
+.filters label { font-size:.9rem; }
+.pager { display:flex; gap:16px; align-items:center; margin:14px 0; }
+.badge.state-cancelled { background:#fdeceb; color:var(--err); } .badge.state-shipped, .badge.state-delivered { background:#e3f4ea; color:#1d5e3a; }
+.badge.state-preparing { background:#fff2d6; color:#7a4b00; }
+td.stock-out { color:var(--err); font-weight:700; }
 `;
 
 export const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#c8264b"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif" font-weight="700">T</text></svg>`;

@@ -1,0 +1,74 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { lt, sql } from 'drizzle-orm';
+import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Context } from 'hono';
+import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/client.ts';
+
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+export interface RateLimit {
+  /** What is limited and for whom, e.g. `sign-in:ip:203.0.113.9`. */
+  key: string;
+  max: number;
+  windowSeconds: number;
+}
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Counts one hit against each limit in the database (so every process sees the same counts) and
+ * says whether any limit is exceeded, with the seconds until its window ends.
+ */
+export async function hitRateLimits(
+  db: Db,
+  limits: RateLimit[],
+  now: Date,
+): Promise<RateLimitResult> {
+  let worst: RateLimitResult = { ok: true };
+  for (const limit of limits) {
+    const windowMs = limit.windowSeconds * 1000;
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    const [row] = rowsOf<{ hits: number }>(
+      await db.execute(sql`
+        insert into rate_limit_counters (key, window_start, hits) values (${limit.key}, ${windowStart.toISOString()}, 1)
+        on conflict (key, window_start) do update set hits = rate_limit_counters.hits + 1
+        returning hits`),
+    );
+    if ((row?.hits ?? 0) > limit.max) {
+      const retryAfterSeconds = Math.ceil(
+        (windowStart.getTime() + windowMs - now.getTime()) / 1000,
+      );
+      if (worst.ok || retryAfterSeconds > worst.retryAfterSeconds)
+        worst = { ok: false, retryAfterSeconds };
+    }
+  }
+  return worst;
+}
+
+/** Deletes counters whose window ended more than a day ago. */
+export async function pruneRateLimits(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(rateLimitCounters)
+    .where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 24 * 3600 * 1000)))
+    .returning({ key: rateLimitCounters.key });
+  return gone.length;
+}
+
+/** The client's address: the socket peer (a proxy in front should be configured to pass it on). */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'unknown';
+  }
+}
