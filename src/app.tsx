@@ -14,6 +14,7 @@ import { orderRoutes } from './orders/routes.tsx';
 import { sandboxRoutes } from './payments/sandbox-routes.tsx';
 import type { AppDeps, AppEnv } from './web/context.ts';
 import { AppError, apiError } from './web/errors.ts';
+import { inputGuard } from './web/input-guard.ts';
 import { renderPage } from './web/layout.tsx';
 import { csrfMiddleware, sessionMiddleware } from './web/session.ts';
 import { favicon, stylesheet } from './web/styles.ts';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.get('/static/favicon.svg', (c) => c.body(favicon, 200, { 'content-type': 'image/svg+xml' }));
   app.route('/api', storeApi);
 
+  app.use(inputGuard());
   app.use(sessionMiddleware());
   app.use(csrfMiddleware());
   app.route('/', catalogRoutes);

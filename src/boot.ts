@@ -5,17 +5,27 @@ import { migrate } from './db/migrate.ts';
 import { loadSecret } from './db/secrets.ts';
 import type { Env } from './env.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { loadMailIdentity } from './mail/identity.ts';
+import { startMailCatcher } from './mail/mail-catcher.ts';
+import { startMailWorker } from './mail/mail-worker.ts';
+import { smtpTransport } from './mail/smtp-transport.ts';
+import { startJobLoop } from './ops/background-jobs.ts';
 import { sandboxProvider } from './payments/sandbox-provider.ts';
 import type { AppDeps } from './web/context.ts';
 
 /** Opens the database, migrates it, and builds the dependencies every process shares. */
-export async function boot(env: Env, options: { clock?: Clock; log?: Logger; port?: number } = {}) {
+export async function boot(
+  env: Env,
+  options: { clock?: Clock; log?: Logger; port?: number; database?: Database } = {},
+) {
   const log = options.log ?? pino({ level: env.LOG_LEVEL, base: { service: 'tenpo' } });
-  const database: Database = await openDatabase({
-    url: env.DATABASE_URL,
-    dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
-    poolSize: env.DATABASE_POOL_SIZE,
-  });
+  const database: Database =
+    options.database ??
+    (await openDatabase({
+      url: env.DATABASE_URL,
+      dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
+      poolSize: env.DATABASE_POOL_SIZE,
+    }));
   const applied = await migrate(database);
   if (applied.length > 0) log.info({ applied }, 'database migrated');
   const clock = options.clock ?? systemClock;
@@ -37,4 +47,41 @@ export async function boot(env: Env, options: { clock?: Clock; log?: Logger; por
     if (seeded > 0) log.info({ products: seeded }, 'demo catalog seeded');
   }
   return { deps, database };
+}
+
+/**
+ * Starts what runs beside (or instead of) the web server: the mail catcher when no SMTP_URL is
+ * set, the outbox mail worker, and the periodic jobs. Returns a function that stops them.
+ */
+export async function startBackgroundWork(env: Env, deps: AppDeps, database: Database) {
+  const catcher = env.SMTP_URL ? null : await startMailCatcher(deps.db, env.MAIL_CATCHER_PORT);
+  const identity = await loadMailIdentity(deps.db, env);
+  const smtpUrl = env.SMTP_URL ?? catcher!.url;
+  const mailer = await startMailWorker(database, {
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log,
+    identity,
+    shopName: env.SHOP_NAME,
+    publicUrl: deps.publicUrl,
+    secret: deps.secret,
+    links: env.MAIL_LINKS,
+    transport: smtpTransport(smtpUrl, identity),
+    retryHours: env.MAIL_RETRY_HOURS,
+    softBounceLimit: env.SOFT_BOUNCE_LIMIT,
+  });
+  const stopJobs = startJobLoop(deps);
+  deps.log.info(
+    { smtp: catcher ? `embedded mail catcher on port ${catcher.port}` : new URL(smtpUrl).host },
+    'mail worker started',
+  );
+  return {
+    catcher,
+    drainMail: mailer.drain,
+    stop: async () => {
+      await stopJobs();
+      await mailer.stop();
+      await catcher?.close();
+    },
+  };
 }

@@ -21,6 +21,36 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: bool.optional(),
   SHOP_NAME: z.string().min(1).default('Tenpo'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a lower-case domain name')
+    .default('tenpo.example'),
+  MAIL_FROM_NAME: z.string().min(1).max(60).optional(),
+  MAIL_REPLY_TO: z.email().optional(),
+  BOUNCE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a lower-case domain name')
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('tenpo'),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  MAIL_LINKS: z.enum(['one', 'none']).default('one'),
+  MAIL_RETRY_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(72),
+  SOFT_BOUNCE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  MAIL_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,9 +1,8 @@
 import { serve } from '@hono/node-server';
 import { seedFirstStaff } from './admin/seed-first-staff.ts';
 import { createApp } from './app.tsx';
-import { boot } from './boot.ts';
+import { boot, startBackgroundWork } from './boot.ts';
 import { parseEnv } from './env.ts';
-import { startJobLoop } from './ops/background-jobs.ts';
 
 /** Boot: env → database → app → serve, plus the background jobs unless RUN_WORKER=false. */
 async function main() {
@@ -27,17 +26,20 @@ async function main() {
       firstStaff
         ? `  Staff sign-in (shown once): ${firstStaff.email} / ${firstStaff.password}`
         : '  Staff: create accounts with `npm run tenpo -- staff create --email … --role admin`',
+      background?.catcher
+        ? `  Mail:   every mail is caught by the embedded SMTP server; read it at ${deps.publicUrl}/admin/mailbox`
+        : `  Mail:   ${env.SMTP_URL ? 'sent through SMTP_URL' : 'sent by a separate worker (npm run worker)'}`,
       `  Data:   ${database.kind === 'pglite' ? `embedded PostgreSQL in ${env.DATA_DIR}` : 'PostgreSQL at DATABASE_URL'}`,
       '',
     ];
     console.log(lines.join('\n'));
   });
-  const stopJobs = env.RUN_WORKER ? startJobLoop(deps) : async () => {};
+  const background = env.RUN_WORKER ? await startBackgroundWork(env, deps, database) : null;
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     server.close();
-    await stopJobs();
+    await background?.stop();
     await database.close();
     process.exit(0);
   };

@@ -1,6 +1,5 @@
-import { boot } from './boot.ts';
+import { boot, startBackgroundWork } from './boot.ts';
 import { parseEnv } from './env.ts';
-import { startJobLoop } from './ops/background-jobs.ts';
 
 /** A process that runs only background jobs, for scale-out next to stateless web processes. */
 async function main() {
@@ -13,9 +12,9 @@ async function main() {
   }
   const { deps, database } = await boot({ ...env, SEED_DEMO: false });
   deps.log.info({ database: database.kind }, 'worker started');
-  const stop = startJobLoop(deps, 10_000);
+  const background = await startBackgroundWork(env, deps, database);
   const shutdown = async () => {
-    await stop();
+    await background.stop();
     await database.close();
     process.exit(0);
   };

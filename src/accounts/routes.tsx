@@ -92,7 +92,7 @@ export const accountRoutes = new Hono<AppEnv>()
           t={t}
           csrf={c.get('csrfToken')}
           values={stringFields(body)}
-          errors={parsed.success ? {} : fieldMessages(parsed.error.issues)}
+          errors={parsed.success ? {} : fieldMessages(parsed.error.issues, t)}
           message={t('account.signInFailed')}
           next={next}
         />,
@@ -134,7 +134,7 @@ export const accountRoutes = new Hono<AppEnv>()
         />,
         status,
       );
-    if (!parsed.success) return again(fieldMessages(parsed.error.issues), t('error.fixBelow'));
+    if (!parsed.success) return again(fieldMessages(parsed.error.issues, t), t('error.fixBelow'));
     const deps = c.get('deps');
     const limited = await hitRateLimits(
       deps.db,

@@ -1,4 +1,52 @@
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { endSession, STAFF_SESSION_HOURS } from '../accounts/sessions.ts';
 import type { AppEnv } from '../web/context.ts';
+import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
+import { requireStaff } from './access.ts';
+import { staffSignInInput } from './inputs.ts';
+import { orderAdminRoutes } from './order-routes.tsx';
+import { renderAdminPage } from './pages/admin-layout.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { homePath } from './permissions.ts';
+import { productAdminRoutes } from './product-routes.tsx';
+import { signInStaff } from './sign-in-staff.ts';
 
-export const adminRoutes = new Hono<AppEnv>();
+const SIGN_IN_FAILED = 'That email and password do not match a staff account.';
+
+/** The staff console, mounted at /admin: sign-in is open, everything else needs staff. */
+export const adminRoutes = new Hono<AppEnv>()
+  .get('/sign-in', (c) => {
+    if (c.get('staff')) return c.redirect('/admin', 303);
+    return renderAdminPage(c, 'Staff sign-in', <SignInPage csrf={c.get('csrfToken')} email="" />);
+  })
+  .post('/sign-in', async (c) => {
+    const body = await c.req.parseBody();
+    const parsed = staffSignInInput.safeParse(body);
+    const deps = c.get('deps');
+    const token = parsed.success ? await signInStaff(deps, parsed.data) : null;
+    if (!token) {
+      const email = typeof body.email === 'string' ? body.email : '';
+      return renderAdminPage(
+        c,
+        'Staff sign-in',
+        <SignInPage csrf={c.get('csrfToken')} email={email} message={SIGN_IN_FAILED} />,
+        400,
+      );
+    }
+    // Rotate: a session cookie that came in is ended before the new one replaces it.
+    const previous = getCookie(c, cookieNames.staff);
+    if (previous) await endSession(deps.db, previous);
+    setSessionCookie(c, cookieNames.staff, token, STAFF_SESSION_HOURS * 3600);
+    return c.redirect('/admin', 303);
+  })
+  .post('/sign-out', async (c) => {
+    const token = getCookie(c, cookieNames.staff);
+    if (token) await endSession(c.get('deps').db, token);
+    clearCookie(c, cookieNames.staff);
+    return c.redirect('/admin/sign-in', 303);
+  })
+  .use('*', requireStaff)
+  .get('/', (c) => c.redirect(homePath(c.get('staff')!.role), 303))
+  .route('/orders', orderAdminRoutes)
+  .route('/products', productAdminRoutes);

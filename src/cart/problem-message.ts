@@ -26,8 +26,10 @@ export function problemMessage(
     case 'unknown_product':
       return t('error.notForSale', { title: name });
     case 'unknown_country':
+      return t('error.unknownCountry');
     case 'method_unavailable':
+      return t('error.methodUnavailable');
     case 'too_heavy':
-      return t('error.cartChanged');
+      return t('error.tooHeavy');
   }
 }

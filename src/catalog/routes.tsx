@@ -30,7 +30,7 @@ export const catalogRoutes = new Hono<AppEnv>()
       c,
       t('nav.home'),
       <>
-        <nav aria-label={t('home.categories')} class="badges" style="margin-bottom:16px">
+        <nav aria-label={t('home.categories')} class="badges category-nav">
           {categories.map((cat) => (
             <a class="badge" href={`/c/${cat}`}>
               {categoryNames[cat][locale]}

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { findCountry, normalisePostalCode } from '../shipping/countries.ts';
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
+const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
 
 export const addressInput = z
   .object({
@@ -12,11 +11,11 @@ export const addressInput = z
     city: text(100),
     region: z.string().trim().max(100).default(''),
     postalCode: z.string().trim().max(20).default(''),
-    country: z.string().trim().length(2, 'Choose a country.').toUpperCase(),
+    country: z.string().trim().length(2, 'v.country').toUpperCase(),
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number with digits, spaces, +, ( ) or -.'),
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'v.phone'),
   })
   .transform((a, ctx) => {
     const country = findCountry(a.country);
@@ -34,7 +33,7 @@ export const addressInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['postalCode'],
-        message: `This is not a postal code of ${country.nameEn} (for example ${country.postal.exampleEn}).`,
+        message: 'v.postal',
       });
       return z.NEVER;
     }
@@ -45,22 +44,22 @@ export const cardInput = z.object({
   number: z
     .string()
     .trim()
-    .regex(/^[0-9 -]{12,23}$/, 'Enter the card number (digits only).'),
+    .regex(/^[0-9 -]{12,23}$/, 'v.cardNumber'),
   holder: text(100),
   expiry: z
     .string()
     .trim()
-    .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2}|\d{4})$/, 'Enter the expiry as MM/YY.'),
+    .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2}|\d{4})$/, 'v.expiry'),
   cvc: z
     .string()
     .trim()
-    .regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code.'),
+    .regex(/^\d{3,4}$/, 'v.cvc'),
 });
 
 export const checkoutInput = z.object({
-  email: z.email('Enter an email address such as taro@example.com.').max(254).optional(),
+  email: z.email('v.email').max(254, 'v.tooLong').optional(),
   address: addressInput,
-  shippingMethod: z.enum(['dhl_express', 'domestic']),
+  shippingMethod: z.enum(['dhl_express', 'domestic'], 'v.method'),
   card: cardInput,
 });
 

@@ -232,6 +232,7 @@ async function commitOrder(
       await enqueueMail(tx, {
         topic: 'order_placed',
         orderId: order.id,
+        memberId: order.memberId,
         recipient: order.contactEmail,
         locale: order.locale,
         payload: { orderNumber: order.number },

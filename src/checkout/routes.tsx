@@ -5,6 +5,8 @@ import { problemMessage } from '../cart/problem-message.ts';
 import { cartOwner } from '../cart/routes.tsx';
 import { findOrderByNumber } from '../orders/find-orders.ts';
 import { guestOrderPath, verifyOrderAccessToken } from '../orders/order-access.ts';
+import { findCountry } from '../shipping/countries.ts';
+import { availableMethods, type ShippingMethodCode } from '../shipping/rates.ts';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages, notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
@@ -15,6 +17,19 @@ import { type PlaceOrderResult, placeOrder, resumeCheckout } from './place-order
 import { quoteOrder } from './quote-order.ts';
 
 const idempotencyKey = z.string().regex(/^[\w-]{16,64}$/);
+
+/**
+ * The radio buttons are drawn before the customer picks a country and the page has no script,
+ * so when the chosen method does not serve the destination and exactly one does, use that one.
+ */
+function methodFor(countryCode: string, chosen: string): string {
+  const country = findCountry(countryCode);
+  if (!country) return chosen;
+  const methods = availableMethods(country);
+  return methods.includes(chosen as ShippingMethodCode) || methods.length !== 1
+    ? chosen
+    : methods[0]!;
+}
 
 async function showCheckout(
   c: Context<AppEnv>,
@@ -36,7 +51,10 @@ async function showCheckout(
   const errors = { ...state.errors };
   let message = state.message;
   if (state.withQuote && values.country) {
-    const method = values.shippingMethod === 'domestic' ? 'domestic' : 'dhl_express';
+    const method =
+      methodFor(values.country, values.shippingMethod ?? '') === 'domestic'
+        ? 'domestic'
+        : 'dhl_express';
     const result = quoteOrder(
       lines,
       { country: values.country, method },
@@ -113,19 +131,25 @@ export const checkoutRoutes = new Hono<AppEnv>()
     const form = checkoutForm.parse(body);
     if (body.action === 'quote') {
       const address = addressInput.safeParse(form.address);
-      const errors = address.success ? {} : fieldMessages(address.error.issues);
+      const errors = address.success ? {} : fieldMessages(address.error.issues, c.get('t'));
       return showCheckout(c, { values, errors, withQuote: true }, address.success ? 200 : 400);
     }
     const member = c.get('member');
-    const parsed = checkoutInput.safeParse(member ? { ...form, email: undefined } : form);
+    const parsed = checkoutInput.safeParse({
+      ...form,
+      email: member ? undefined : form.email,
+      shippingMethod: methodFor(form.address.country, form.shippingMethod),
+    });
     const key = idempotencyKey.safeParse(body.idempotencyKey);
     const errors: Record<string, string> = {};
     if (!parsed.success) {
-      for (const [path, message] of Object.entries(fieldMessages(parsed.error.issues))) {
+      for (const [path, message] of Object.entries(
+        fieldMessages(parsed.error.issues, c.get('t')),
+      )) {
         errors[formFieldName(path)] = message;
       }
     }
-    if (!member && !form.email) errors.email = 'Enter an email address such as taro@example.com.';
+    if (!member && !form.email) errors.email = c.get('t')('v.email');
     if (!parsed.success || !key.success || Object.keys(errors).length > 0) {
       return showCheckout(
         c,

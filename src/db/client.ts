@@ -18,6 +18,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a multi-statement SQL script (migrations). */
   exec(script: string): Promise<void>;
+  /** Calls `onNotify` for every NOTIFY on `channel`; resolves to a function that stops listening. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,17 @@ export async function openDatabase(options: {
       exec: async (script) => {
         await pool.query(script);
       },
+      listen: async (channel, onNotify) => {
+        // LISTEN needs its own long-lived connection, outside the pool.
+        const client = new pg.Client({ connectionString: options.url });
+        client.on('error', () => {});
+        await client.connect();
+        client.on('notification', onNotify);
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        return async () => {
+          await client.end().catch(() => {});
+        };
+      },
       close: () => pool.end(),
     };
   }
@@ -56,6 +69,12 @@ export async function openDatabase(options: {
     kind: 'pglite',
     exec: async (script) => {
       await client.exec(script);
+    },
+    listen: async (channel, onNotify) => {
+      const unsubscribe = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await unsubscribe();
+      };
     },
     close: () => client.close(),
   };

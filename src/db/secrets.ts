@@ -11,11 +11,14 @@ export const appSecrets = pgTable('app_secrets', {
 });
 
 /** Returns the named secret, creating it once; concurrent first boots agree on one value. */
-export async function loadSecret(db: Db, name: string): Promise<string> {
-  await db
-    .insert(appSecrets)
-    .values({ name, value: randomBytes(32).toString('base64url') })
-    .onConflictDoNothing();
+export async function loadSecret(
+  db: Db,
+  name: string,
+  generate: () => string = () => randomBytes(32).toString('base64url'),
+): Promise<string> {
+  const [existing] = await db.select().from(appSecrets).where(eq(appSecrets.name, name));
+  if (existing) return existing.value;
+  await db.insert(appSecrets).values({ name, value: generate() }).onConflictDoNothing();
   const [row] = await db.select().from(appSecrets).where(eq(appSecrets.name, name));
   if (!row) throw new Error(`secret ${name} could not be created`);
   return row.value;

@@ -1,12 +1,50 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { outboxMessages } from './tables.ts';
+import { mailEvents, outboxMessages } from './tables.ts';
 
-export type MailTopic = 'order_placed' | 'order_cancelled' | 'order_shipped';
+export const mailTopics = [
+  'order_placed',
+  'order_cancelled',
+  'order_shipped',
+  'important_notice',
+  'verification_code',
+  'inquiry_receipt',
+] as const;
+export type MailTopic = (typeof mailTopics)[number];
 
-/** Records a mail to send inside the caller's transaction, so it commits or rolls back with the change. */
-export async function enqueueMail(
-  tx: Tx,
-  mail: { topic: MailTopic; orderId?: string; recipient: string; locale: string; payload?: object },
-): Promise<void> {
-  await tx.insert(outboxMessages).values({ ...mail, payload: mail.payload ?? {} });
+/** The channel workers LISTEN on; a notification is delivered when the transaction commits. */
+export const OUTBOX_CHANNEL = 'tenpo_outbox';
+
+export interface MailToSend {
+  topic: MailTopic;
+  recipient: string;
+  locale: 'en' | 'ja';
+  orderId?: string | null;
+  memberId?: string | null;
+  payload?: Record<string, unknown>;
+  resendOf?: string | null;
+}
+
+/**
+ * Records a mail inside the caller's transaction, so it commits or rolls back with the change
+ * that causes it, and wakes the workers once it commits.
+ */
+export async function enqueueMail(tx: Tx, mail: MailToSend): Promise<string> {
+  const [row] = await tx
+    .insert(outboxMessages)
+    .values({
+      topic: mail.topic,
+      recipient: mail.recipient,
+      locale: mail.locale,
+      orderId: mail.orderId ?? null,
+      memberId: mail.memberId ?? null,
+      payload: mail.payload ?? {},
+      resendOf: mail.resendOf ?? null,
+    })
+    .returning({ id: outboxMessages.id });
+  await tx
+    .insert(mailEvents)
+    .values({ messageId: row!.id, type: 'queued', detail: { recipient: mail.recipient } });
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  return row!.id;
 }

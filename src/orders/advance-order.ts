@@ -67,6 +67,7 @@ async function move(
       await enqueueMail(tx, {
         topic: 'order_shipped',
         orderId,
+        memberId: order.memberId,
         recipient: order.contactEmail,
         locale: order.locale,
         payload: {

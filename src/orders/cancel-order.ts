@@ -55,6 +55,7 @@ export async function cancelOrder(
     await enqueueMail(tx, {
       topic: 'order_cancelled',
       orderId: order.id,
+      memberId: order.memberId,
       recipient: order.contactEmail,
       locale: order.locale,
       payload: { orderNumber: order.number },

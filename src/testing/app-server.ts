@@ -1,14 +1,10 @@
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
-import pino from 'pino';
 import { seedFirstStaff } from '../admin/seed-first-staff.ts';
 import { createApp } from '../app.tsx';
-import { seedDemoCatalog } from '../catalog/seed-demo-catalog.ts';
+import { boot, startBackgroundWork } from '../boot.ts';
 import type { Database } from '../db/client.ts';
-import { loadSecret } from '../db/secrets.ts';
 import { parseEnv } from '../env.ts';
-import { systemClock } from '../lib/clock.ts';
-import { sandboxProvider } from '../payments/sandbox-provider.ts';
 import type { AppDeps } from '../web/context.ts';
 import { createTestDatabase, type DatabaseKind } from './databases.ts';
 
@@ -17,6 +13,8 @@ export interface TestServer {
   url: string;
   deps: AppDeps;
   database: Database;
+  /** Sends every mail that is due now, through the embedded mail catcher. */
+  drainMail(): Promise<void>;
   /** The first staff account, created on the empty test database. */
   staff: { email: string; password: string };
   close(): Promise<void>;
@@ -37,7 +35,7 @@ function freePort(): Promise<number> {
 
 /**
  * The whole shop on a fresh test database and a real HTTP port, with the demo catalog and a
- * first staff account, for browser journeys. Mirrors src/boot.ts + src/main.ts.
+ * first staff account and the mail worker with its embedded catcher, for browser journeys.
  */
 export async function startTestServer(options: { kind?: DatabaseKind } = {}): Promise<TestServer> {
   const database = await createTestDatabase(options.kind ?? 'pglite');
@@ -49,20 +47,10 @@ export async function startTestServer(options: { kind?: DatabaseKind } = {}): Pr
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
   });
-  const clock = systemClock;
-  // Same wiring as boot(), which opens its own database; here the test database is given.
-  const deps: AppDeps = {
-    db: database.db,
-    env,
-    clock,
-    log: pino({ level: env.LOG_LEVEL }),
-    secret: await loadSecret(database.db, 'app'),
-    publicUrl: url,
-    payments: sandboxProvider(database.db, clock, `${url}/sandbox/3ds`),
-  };
-  await seedDemoCatalog(database.db, clock);
+  const { deps } = await boot(env, { database });
   const staff = await seedFirstStaff(database.db);
   if (!staff) throw new Error('the test database already had staff');
+  const background = await startBackgroundWork(env, deps, database);
 
   const app = createApp(deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -74,10 +62,12 @@ export async function startTestServer(options: { kind?: DatabaseKind } = {}): Pr
     deps,
     database,
     staff,
+    drainMail: background.drainMail,
     close: async () => {
       // Browsers keep idle keep-alive sockets open; drop them so close() returns promptly.
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await background.stop();
       await database.close();
     },
   };

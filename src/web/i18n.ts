@@ -68,6 +68,26 @@ const en = {
   'error.tooLarge': 'What you sent is too large.',
   'error.fixBelow': 'Please check the fields marked below.',
   'error.tooMany': 'Too many attempts. Please wait {minutes} minutes and try again.',
+  'v.required': 'Required.',
+  'v.tooLong': 'This is too long.',
+  'v.email': 'Enter an email address such as taro@example.com.',
+  'v.country': 'Choose a country we ship to.',
+  'v.postal': 'This is not a postal code of the selected country.',
+  'v.phone': 'Enter a phone number with digits, spaces, +, ( ) or -.',
+  'v.cardNumber': 'Enter the card number (digits only).',
+  'v.expiry': 'Enter the expiry as MM/YY.',
+  'v.cvc': 'Enter the 3 or 4 digit security code.',
+  'v.method': 'Choose a shipping method.',
+  'v.memberCode': 'Use 4-20 letters, digits, "-" or "_".',
+  'v.passwordShort': 'Use at least 10 characters.',
+  'v.passwordLong': 'Use at most 200 characters.',
+  'v.login': 'Enter your member ID or email.',
+  'v.password': 'Enter your password.',
+  'error.methodUnavailable':
+    'The chosen shipping method does not deliver to this country. Please choose another.',
+  'error.tooHeavy':
+    'This order is too heavy to ship as one package. Please split it into several orders.',
+  'error.unknownCountry': 'We do not ship to this country.',
   'checkout.title': 'Checkout',
   'checkout.contact': 'Contact email',
   'checkout.contactHelp':
@@ -80,6 +100,7 @@ const en = {
   'checkout.city': 'City',
   'checkout.region': 'State / prefecture',
   'checkout.postal': 'Postal code',
+  'checkout.postalExample': 'e.g. {example}',
   'checkout.country': 'Country',
   'checkout.phone': 'Phone',
   'checkout.method': 'Shipping method',
@@ -222,6 +243,25 @@ const ja: Record<MessageKey, string> = {
   'error.tooLarge': '送信された内容が大きすぎます。',
   'error.fixBelow': '下記の項目をご確認ください。',
   'error.tooMany': '試行回数が多すぎます。{minutes}分ほど待ってから、もう一度お試しください。',
+  'v.required': '必須項目です。',
+  'v.tooLong': '長すぎます。',
+  'v.email': 'メールアドレスを taro@example.com のような形式で入力してください。',
+  'v.country': 'お届け先の国・地域を選んでください。',
+  'v.postal': '選択した国・地域の郵便番号の形式ではありません。',
+  'v.phone': '電話番号は数字・空白・+・( )・- で入力してください。',
+  'v.cardNumber': 'カード番号を数字で入力してください。',
+  'v.expiry': '有効期限を MM/YY の形式で入力してください。',
+  'v.cvc': '3桁または4桁のセキュリティコードを入力してください。',
+  'v.method': '配送方法を選んでください。',
+  'v.memberCode': '英数字と「-」「_」で4〜20文字にしてください。',
+  'v.passwordShort': '10文字以上にしてください。',
+  'v.passwordLong': '200文字以内にしてください。',
+  'v.login': '会員IDまたはメールアドレスを入力してください。',
+  'v.password': 'パスワードを入力してください。',
+  'error.methodUnavailable':
+    '選択した配送方法はこの国・地域へはお届けできません。別の方法をお選びください。',
+  'error.tooHeavy': 'このご注文は重すぎて1つの荷物で発送できません。複数のご注文に分けてください。',
+  'error.unknownCountry': 'この国・地域へはお届けしていません。',
   'checkout.title': 'ご購入手続き',
   'checkout.contact': '連絡先メールアドレス',
   'checkout.contactHelp':
@@ -234,6 +274,7 @@ const ja: Record<MessageKey, string> = {
   'checkout.city': '市区町村',
   'checkout.region': '都道府県・州',
   'checkout.postal': '郵便番号',
+  'checkout.postalExample': '例：{example}',
   'checkout.country': '国・地域',
   'checkout.phone': '電話番号',
   'checkout.method': '配送方法',
@@ -321,6 +362,11 @@ export function translator(locale: Locale): Translate {
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
   };
+}
+
+/** Whether a string is a dictionary key; zod schemas use keys as messages so forms can translate them. */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -58,19 +58,28 @@ legend { font-weight:700; padding:0 6px; }
 .muted { color:var(--muted); }
 .admin-nav { display:flex; gap:16px; padding:10px 20px; background:#23232e; } .admin-nav a { color:#fff; }
 .filters { display:flex; gap:8px; flex-wrap:wrap; align-items:end; margin-bottom:12px; }
+.choice { flex-direction:row !important; align-items:center; gap:8px; font-weight:400 !important; }
+.category-nav { margin-bottom:16px; }
+input.quantity { width:5em; }
+form.stack input, form.stack select, form.stack textarea { font-weight:400; }
+.grid { grid-template-columns:repeat(auto-fill, minmax(160px, 1fr)); }
+@media (max-width: 420px) { .grid { grid-template-columns:1fr 1fr; gap:10px; } }
+.account-nav form.inline button.link { vertical-align:baseline; line-height:inherit; }
 .challenge { max-width:420px; margin:40px auto; background:#fff; border:1px solid var(--line); border-radius:12px; padding:24px; }
 /* Admin console */
 body.admin main { max-width:1280px; }
 .admin-nav { align-items:center; flex-wrap:wrap; }
 .admin-nav .admin-brand { font-weight:800; text-decoration:none; margin-right:8px; }
 .admin-nav .admin-who { margin-left:auto; color:#c9c9d6; font-size:.9rem; }
-.admin-nav button.link { color:#fff; }
+.admin-nav button.link { color:#fff; line-height:inherit; } .admin-nav form { display:flex; margin:0; }
 .admin-table td, .admin-table th { font-size:.92rem; }
 .admin-columns { display:grid; grid-template-columns:minmax(0, 3fr) minmax(0, 2fr); gap:28px; }
 @media (max-width: 900px) { .admin-columns { grid-template-columns:1fr; } }
 .admin-actions { display:flex; flex-direction:column; gap:14px; }
 .admin-actions form { background:#fff; border:1px solid var(--line); border-radius:10px; padding:12px; }
-.admin-form { max-width:820px; }
+form.admin-form { max-width:820px; }
+form.admin-form input, form.admin-form select, form.admin-form textarea { font-weight:400; }
+body.admin address { font-style:normal; }
 .admin-form label.check { flex-direction:row; align-items:center; gap:8px; font-weight:400; }
 .filters label { font-size:.9rem; }
 .pager { display:flex; gap:16px; align-items:center; margin:14px 0; }

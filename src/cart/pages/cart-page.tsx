@@ -55,7 +55,7 @@ export function CartPage(props: {
                           max={String(MAX_LINE_QUANTITY)}
                           value={String(quantity)}
                           aria-label={t('product.quantity')}
-                          style="width:5em"
+                          class="quantity"
                         />
                         <button type="submit" class="secondary">
                           {t('cart.update')}

@@ -15,7 +15,7 @@ function Field(props: {
   errors: Record<string, string>;
   type?: string;
   autocomplete?: string;
-  help?: string;
+  help?: string | undefined;
   required?: boolean;
   inputmode?: 'numeric' | 'email' | 'tel';
 }) {
@@ -54,6 +54,7 @@ export function CheckoutPage(props: {
   const { t, locale, values, errors } = props;
   const country = values.country ?? '';
   const method = values.shippingMethod ?? (country === 'JP' ? 'domestic' : 'dhl_express');
+  const postalExample = countries.find((c) => c.code === country)?.postal?.exampleEn;
   const sortedCountries = [...countries].sort((a, b) =>
     (locale === 'ja' ? a.nameJa : a.nameEn).localeCompare(
       locale === 'ja' ? b.nameJa : b.nameEn,
@@ -113,6 +114,9 @@ export function CheckoutPage(props: {
             <Field
               name="postalCode"
               label={t('checkout.postal')}
+              help={
+                postalExample ? t('checkout.postalExample', { example: postalExample }) : undefined
+              }
               autocomplete="postal-code"
               values={values}
               errors={errors}
@@ -161,7 +165,7 @@ export function CheckoutPage(props: {
         <fieldset>
           <legend>{t('checkout.method')}</legend>
           {Object.values(shippingMethods).map((m) => (
-            <label style="flex-direction:row;gap:8px;font-weight:400">
+            <label class="choice">
               <input
                 type="radio"
                 name="shippingMethod"

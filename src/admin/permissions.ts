@@ -1,0 +1,21 @@
+import type { StaffRole } from './tables.ts';
+
+/** What a member of staff may try to do in the admin console. */
+export type AdminAction = 'view_orders' | 'move_orders' | 'cancel_orders' | 'edit_products';
+
+const allowed: Record<StaffRole, readonly AdminAction[]> = {
+  admin: ['view_orders', 'move_orders', 'cancel_orders', 'edit_products'],
+  support: ['view_orders', 'move_orders', 'cancel_orders'],
+  fulfilment: ['view_orders', 'move_orders'],
+  catalog: ['edit_products'],
+};
+
+/** Whether a staff role may perform an admin action. */
+export function may(role: StaffRole, action: AdminAction): boolean {
+  return allowed[role].includes(action);
+}
+
+/** Where a role lands after signing in: the first area it may use. */
+export function homePath(role: StaffRole): string {
+  return may(role, 'view_orders') ? '/admin/orders' : '/admin/products';
+}

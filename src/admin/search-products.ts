@@ -1,0 +1,28 @@
+import { asc, ilike, or, sql } from 'drizzle-orm';
+import { type Product, products } from '../catalog/tables.ts';
+import type { Db } from '../db/client.ts';
+
+/** Every product for staff, ended and member-only included; `q` matches SKU or either title. */
+export function searchProducts(
+  db: Db,
+  search: { q?: string | undefined; limit: number; offset: number },
+): Promise<Product[]> {
+  const q = search.q?.trim();
+  // % and _ typed by staff are literal characters, not wildcards.
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  return db
+    .select()
+    .from(products)
+    .where(
+      pattern
+        ? or(
+            ilike(products.sku, pattern),
+            ilike(products.titleEn, pattern),
+            ilike(products.titleJa, pattern),
+          )
+        : sql`true`,
+    )
+    .orderBy(asc(products.sku))
+    .limit(search.limit)
+    .offset(search.offset);
+}

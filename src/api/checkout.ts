@@ -1,0 +1,170 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findCartId } from '../cart/find-cart.ts';
+import { problemMessage } from '../cart/problem-message.ts';
+import { checkoutInput } from '../checkout/inputs.ts';
+import { placeOrder } from '../checkout/place-order.ts';
+import { findOrderById } from '../orders/find-orders.ts';
+import { orderAccessToken } from '../orders/order-access.ts';
+import type { Order } from '../orders/tables.ts';
+import { apiError } from '../web/errors.ts';
+import { apiApp, errorResponse, optionalBearer } from './api-app.ts';
+import { cartTokenHeader, currentCartOwner } from './carts.ts';
+import { orderJson, orderSchema } from './customer.ts';
+
+const headers = z.object({
+  'Idempotency-Key': z
+    .string({ error: 'Send an Idempotency-Key header: 16-64 letters, digits, "-" or "_".' })
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Use 16-64 letters, digits, "-" or "_".')
+    .openapi({
+      description: 'A new random key per checkout; repeating it returns the same order.',
+      example: 'b7e1c2a4-5f3d-4e8a-9c1b-2d6f0a3e4b5c',
+    }),
+  'X-Cart-Token': cartTokenHeader.optional(),
+});
+
+const body = checkoutInput
+  .extend({
+    email: checkoutInput.shape.email.openapi({
+      description: "Required for guests; members' orders use their account email.",
+    }),
+  })
+  .openapi('CheckoutRequest');
+
+const placedSchema = z
+  .object({
+    order: orderSchema,
+    accessKey: z
+      .string()
+      .optional()
+      .openapi({ description: 'Guests only: pass as ?key= to read or cancel the order later.' }),
+  })
+  .openapi('PlacedOrder');
+
+const placedResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: placedSchema } },
+});
+
+const checkoutRoute = createRoute({
+  method: 'post',
+  path: '/checkout',
+  tags: ['Checkout'],
+  summary: 'Place an order from the current cart',
+  description:
+    'Guests send X-Cart-Token and an email; members (bearer token) use their cart and account email. ' +
+    'After a 3-D Secure challenge, repeat the same request with the same Idempotency-Key to get the order.',
+  security: optionalBearer,
+  request: {
+    headers,
+    body: { required: true, content: { 'application/json': { schema: body } } },
+  },
+  responses: {
+    201: placedResponse('The order was placed'),
+    200: {
+      ...placedResponse('A repeat of an earlier request with this Idempotency-Key: the same order'),
+      headers: z.object({ 'Idempotent-Replayed': z.literal('true') }),
+    },
+    202: {
+      description: 'The card issuer wants a 3-D Secure check: send the customer to challengeUrl',
+      content: {
+        'application/json': {
+          schema: z.object({ challengeUrl: z.url(), checkoutId: z.uuid() }).openapi('Challenge'),
+        },
+      },
+    },
+    400: errorResponse('Invalid input, missing Idempotency-Key or email, or empty_cart'),
+    401: errorResponse('The bearer token is not valid'),
+    402: errorResponse('payment_declined, with the reason'),
+    404: errorResponse('cart_not_found'),
+    409: errorResponse('checkout_problems (with problems), cart_changed or idempotency_key_reused'),
+  },
+});
+
+export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const member = c.get('member');
+  const header = c.req.valid('header');
+  const request = c.req.valid('json');
+  const email = member?.email ?? request.email;
+  if (!email) {
+    return c.json(
+      apiError('invalid_request', 'The request body is not valid.', {
+        email: 'Enter an email address such as taro@example.com.',
+      }),
+      400,
+    );
+  }
+  // Mails follow Accept-Language when sent, else the member's chosen language.
+  const orderLocale = member && !c.req.header('accept-language') ? member.locale : c.get('locale');
+  const owner = await currentCartOwner(c, header['X-Cart-Token']);
+  const cartId = await findCartId(deps.db, owner);
+  if (!cartId) return c.json(apiError('empty_cart', t('error.emptyCart')), 400);
+
+  const result = await placeOrder(deps, {
+    cartId,
+    buyer: { memberId: member?.id ?? null, email, locale: orderLocale },
+    request,
+    idempotencyKey: header['Idempotency-Key'],
+    returnUrl: (id) => `${deps.publicUrl}/checkout/return/${id}`,
+  });
+
+  switch (result.kind) {
+    case 'placed': {
+      // A key only replays its own order: someone else's key must not reveal their order.
+      if (result.replayed && !sameBuyer(result.order, member?.id ?? null, email)) {
+        return c.json(
+          apiError(
+            'idempotency_key_reused',
+            'This Idempotency-Key was already used for another order. Use a new key.',
+          ),
+          409,
+        );
+      }
+      const detail = await findOrderById(deps.db, result.order.id);
+      const body = {
+        order: orderJson(detail!, deps.clock.now()),
+        ...(member ? {} : { accessKey: orderAccessToken(deps.secret, result.order.id) }),
+      };
+      if (result.replayed) return c.json(body, 200, { 'Idempotent-Replayed': 'true' });
+      return c.json(body, 201);
+    }
+    case 'challenge':
+      return c.json({ challengeUrl: result.url, checkoutId: result.checkoutId }, 202);
+    case 'declined': {
+      const message =
+        result.reason === 'challenge_failed'
+          ? t('checkout.challengeFailed')
+          : t('checkout.declined', { reason: t(`decline.${result.reason}`) });
+      return c.json(
+        { error: { ...apiError('payment_declined', message).error, reason: result.reason } },
+        402,
+      );
+    }
+    case 'problems': {
+      const problems = result.problems.map((p) => ({
+        code: p.code,
+        message: problemMessage(t, p),
+      }));
+      if (result.problems.every((p) => p.code === 'empty_cart')) {
+        return c.json(apiError('empty_cart', t('error.emptyCart')), 400);
+      }
+      return c.json(
+        {
+          error: {
+            ...apiError('checkout_problems', problems.map((p) => p.message).join(' ')).error,
+            problems,
+          },
+        },
+        409,
+      );
+    }
+    case 'cart_changed':
+      return c.json(apiError('cart_changed', t('error.cartChanged')), 409);
+  }
+});
+
+function sameBuyer(order: Order, memberId: string | null, email: string): boolean {
+  if (memberId) return order.memberId === memberId;
+  return order.memberId === null && order.contactEmail.toLowerCase() === email.toLowerCase();
+}

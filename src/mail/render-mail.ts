@@ -1,0 +1,126 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { Db } from '../db/client.ts';
+import { findOrderById } from '../orders/find-orders.ts';
+import { guestOrderPath } from '../orders/order-access.ts';
+import { type MailIdentity, messageIdHeader } from './identity.ts';
+import type { OutboxMessage } from './tables.ts';
+import { renderHtml, renderText } from './templates/layout.ts';
+import {
+  importantNoticeMail,
+  inquiryReceiptMail,
+  type MailContent,
+  type MailContext,
+  orderCancelledMail,
+  orderPlacedMail,
+  orderShippedMail,
+  verificationCodeMail,
+} from './templates/mail-content.ts';
+
+export interface RenderDeps {
+  db: Db;
+  identity: MailIdentity;
+  shopName: string;
+  publicUrl: string;
+  secret: string;
+  links: 'one' | 'none';
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+  raw: string;
+}
+
+/** Header values come from data (staff text, names): no line breaks or control characters. */
+export function oneLine(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+/** A plain address only: anything that could smuggle a header or a second recipient is refused. */
+export function isSafeRecipient(address: string): boolean {
+  return (
+    /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9.-]+\.[a-z0-9-]{2,}$/i.test(address) &&
+    address.length <= 254
+  );
+}
+
+async function contentFor(deps: RenderDeps, message: OutboxMessage): Promise<MailContent> {
+  const detail = message.orderId ? await findOrderById(deps.db, message.orderId) : null;
+  const orderUrl = detail
+    ? detail.order.memberId
+      ? `${deps.publicUrl}/mypage/orders/${encodeURIComponent(detail.order.number)}`
+      : `${deps.publicUrl}${guestOrderPath(deps.secret, detail.order)}`
+    : null;
+  const ctx: MailContext = {
+    locale: message.locale,
+    shopName: deps.shopName,
+    fromAddress: deps.identity.fromAddress,
+    recipient: message.recipient,
+    orderUrl,
+  };
+  const p = message.payload as Record<string, string | number | null | undefined>;
+  const needOrder = () => {
+    if (!detail) throw new Error(`mail ${message.id} (${message.topic}) has no order`);
+    return detail;
+  };
+  switch (message.topic) {
+    case 'order_placed':
+      return orderPlacedMail(ctx, needOrder());
+    case 'order_cancelled':
+      return orderCancelledMail(ctx, needOrder());
+    case 'order_shipped':
+      return orderShippedMail(ctx, needOrder());
+    case 'important_notice':
+      return importantNoticeMail(ctx, {
+        subjectEn: String(p.subjectEn ?? ''),
+        subjectJa: String(p.subjectJa ?? ''),
+        bodyEn: String(p.bodyEn ?? ''),
+        bodyJa: String(p.bodyJa ?? ''),
+        orderNumber: detail?.order.number ?? null,
+      });
+    case 'verification_code':
+      return verificationCodeMail(ctx, {
+        code: String(p.code ?? ''),
+        purpose: String(p.purpose ?? ''),
+        minutes: Number(p.minutes ?? 10),
+        orderNumber: detail?.order.number ?? null,
+      });
+    case 'inquiry_receipt':
+      return inquiryReceiptMail(ctx, {
+        inquiryNumber: String(p.inquiryNumber ?? ''),
+        category: String(p.category ?? ''),
+        excerpt: String(p.excerpt ?? ''),
+      });
+    default:
+      throw new Error(`unknown mail topic ${message.topic}`);
+  }
+}
+
+/** Renders a message to its final MIME source: text + HTML, stable Message-ID, no injectable headers. */
+export async function renderMail(deps: RenderDeps, message: OutboxMessage): Promise<RenderedMail> {
+  if (!isSafeRecipient(message.recipient)) throw new Error('recipient is not a plain address');
+  const content = await contentFor(deps, message);
+  const links = deps.links === 'one';
+  const subject = oneLine(content.subject);
+  const text = renderText(content.body, links);
+  const html = renderHtml(content.body, links);
+  const composer = new MailComposer({
+    from: { name: oneLine(deps.identity.fromName), address: deps.identity.fromAddress },
+    replyTo: deps.identity.replyTo,
+    to: message.recipient,
+    subject,
+    text,
+    html,
+    messageId: messageIdHeader(deps.identity, message.id),
+    date: message.createdAt,
+    headers: {
+      'X-Tenpo-Message-Id': message.id,
+      'Auto-Submitted': 'auto-generated',
+    },
+    textEncoding: 'quoted-printable',
+  });
+  const raw = (await composer.compile().build()).toString('utf8');
+  return { subject, text, html, raw };
+}

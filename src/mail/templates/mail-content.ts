@@ -1,0 +1,378 @@
+import { formatJpy } from '../../lib/money.ts';
+import type { OrderDetail } from '../../orders/find-orders.ts';
+import { findCountry } from '../../shipping/countries.ts';
+import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
+import { formatDate, formatMonth } from '../../web/i18n.ts';
+import type { Block, MailBody } from './layout.ts';
+
+type Locale = 'en' | 'ja';
+
+/** What every mail needs to know about the shop and the recipient. */
+export interface MailContext {
+  locale: Locale;
+  shopName: string;
+  fromAddress: string;
+  recipient: string;
+  /** Absolute URL of the order page for this recipient, if the mail is about an order. */
+  orderUrl: string | null;
+}
+
+export interface MailContent {
+  subject: string;
+  body: MailBody;
+}
+
+const L = <T>(locale: Locale, en: T, ja: T): T => (locale === 'ja' ? ja : en);
+
+function footer(ctx: MailContext): string[] {
+  return L(
+    ctx.locale,
+    [
+      ctx.shopName,
+      `This mail was sent to ${ctx.recipient}. It comes from ${ctx.fromAddress}: add that address to your safe senders so our mail is not filed as spam.`,
+      'Questions? Reply to this mail and our support team will answer.',
+    ],
+    [
+      ctx.shopName,
+      `このメールは ${ctx.recipient} 宛にお送りしています。送信元は ${ctx.fromAddress} です。迷惑メールに振り分けられないよう、受信許可リストに追加してください。`,
+      'ご不明な点は、このメールにご返信ください。サポート担当よりお答えします。',
+    ],
+  );
+}
+
+function orderAction(ctx: MailContext, number: string): MailBody['action'] {
+  if (!ctx.orderUrl) return null;
+  return {
+    label: L(ctx.locale, `View order ${number}`, `ご注文 ${number} を確認する`),
+    url: ctx.orderUrl,
+    instead: L(
+      ctx.locale,
+      `To see this order, go to the ${ctx.shopName} website and open MyPage > Order history (guests: "Find your order" with the order number and this email address).`,
+      `ご注文内容は、${ctx.shopName} のサイトで「マイページ」>「ご注文履歴」からご確認いただけます（ゲストの方は「ご注文の確認」でご注文番号とこのメールアドレスを入力してください）。`,
+    ),
+  };
+}
+
+function orderSummary(detail: OrderDetail, locale: Locale): Block[] {
+  const { order, lines } = detail;
+  const country = findCountry(order.shipCountry);
+  const address = [
+    order.shipName,
+    order.shipLine1,
+    order.shipLine2,
+    [order.shipCity, order.shipRegion, order.shipPostalCode].filter(Boolean).join(', '),
+    country ? L(locale, country.nameEn, country.nameJa) : order.shipCountry,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const items: [string, string][] = lines.map((l) => {
+    const title = L(locale, l.titleEn, l.titleJa);
+    const preorder =
+      l.isPreorder && l.releaseMonth
+        ? L(
+            locale,
+            ` (pre-order, release ${formatMonth(l.releaseMonth, locale)})`,
+            `（予約・${formatMonth(l.releaseMonth, locale)}発売予定）`,
+          )
+        : '';
+    return [`${title}${preorder} × ${l.quantity}`, formatJpy(l.unitPriceJpy * l.quantity, locale)];
+  });
+  return [
+    { kind: 'heading', text: L(locale, 'Items', 'ご注文商品') },
+    {
+      kind: 'rows',
+      rows: [
+        ...items,
+        [L(locale, 'Shipping', '送料'), formatJpy(order.shippingFeeJpy, locale)],
+        [L(locale, 'Total (tax incl.)', '合計（税込）'), formatJpy(order.totalJpy, locale)],
+      ],
+    },
+    { kind: 'heading', text: L(locale, 'Ship to', 'お届け先') },
+    { kind: 'p', text: address },
+  ];
+}
+
+export function orderPlacedMail(ctx: MailContext, detail: OrderDetail): MailContent {
+  const { order } = detail;
+  const { locale } = ctx;
+  const hasPreorder = detail.lines.some((l) => l.isPreorder);
+  return {
+    subject: L(
+      locale,
+      `Thank you for your order ${order.number}`,
+      `ご注文ありがとうございます（${order.number}）`,
+    ),
+    body: {
+      locale,
+      preheader: L(
+        locale,
+        `We received order ${order.number}.`,
+        `ご注文 ${order.number} を承りました。`,
+      ),
+      blocks: [
+        { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            `Thank you for shopping at ${ctx.shopName}. We have received your order and authorised your card; it is charged when the order ships.`,
+            `${ctx.shopName} をご利用いただきありがとうございます。ご注文を承り、カードの与信を行いました。ご請求は発送時となります。`,
+          ),
+        },
+        {
+          kind: 'rows',
+          rows: [
+            [L(locale, 'Order number', 'ご注文番号'), order.number],
+            [L(locale, 'Order date', 'ご注文日時'), formatDate(order.createdAt, locale, true)],
+            [
+              L(locale, 'Payment', 'お支払い'),
+              `${order.cardBrand?.toUpperCase() ?? ''} •••• ${order.cardLast4 ?? ''}`,
+            ],
+          ],
+        },
+        ...orderSummary(detail, locale),
+        ...(hasPreorder
+          ? [
+              {
+                kind: 'p' as const,
+                text: L(
+                  locale,
+                  'This order contains pre-order items. It ships as one package when everything in it has been released.',
+                  'このご注文には予約商品が含まれています。すべての商品が揃ってから一括で発送いたします。',
+                ),
+              },
+            ]
+          : []),
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            'We will write again when your order ships, with the carrier and tracking number.',
+            '発送時に、配送業者と追跡番号をメールでお知らせします。',
+          ),
+        },
+      ],
+      action: orderAction(ctx, order.number),
+      footer: footer(ctx),
+    },
+  };
+}
+
+export function orderCancelledMail(ctx: MailContext, detail: OrderDetail): MailContent {
+  const { order } = detail;
+  const { locale } = ctx;
+  return {
+    subject: L(
+      locale,
+      `Your order ${order.number} has been cancelled`,
+      `ご注文キャンセルのお知らせ（${order.number}）`,
+    ),
+    body: {
+      locale,
+      preheader: L(
+        locale,
+        `Order ${order.number} was cancelled.`,
+        `ご注文 ${order.number} をキャンセルしました。`,
+      ),
+      blocks: [
+        { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            `Your order ${order.number} has been cancelled in full. The authorisation on your card has been released, so you will not be charged; depending on your card issuer it can take a few days to disappear from your statement.`,
+            `ご注文 ${order.number} はすべてキャンセルされました。カードの与信は解除しましたので、ご請求は発生しません。カード会社によっては、明細から消えるまで数日かかる場合があります。`,
+          ),
+        },
+        ...orderSummary(detail, locale),
+      ],
+      action: orderAction(ctx, order.number),
+      footer: footer(ctx),
+    },
+  };
+}
+
+export function orderShippedMail(ctx: MailContext, detail: OrderDetail): MailContent {
+  const { order } = detail;
+  const { locale } = ctx;
+  const method = shippingMethods[order.carrier as ShippingMethodCode];
+  const carrier = method ? L(locale, method.nameEn, method.nameJa) : (order.carrier ?? '');
+  return {
+    subject: L(
+      locale,
+      `Your order ${order.number} has shipped`,
+      `ご注文商品を発送しました（${order.number}）`,
+    ),
+    body: {
+      locale,
+      preheader: L(
+        locale,
+        `Tracking number ${order.trackingNumber ?? ''}`,
+        `追跡番号 ${order.trackingNumber ?? ''}`,
+      ),
+      blocks: [
+        { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            'Your order is on its way. You can follow the package on the carrier’s website with the tracking number below; the order page links to it.',
+            'ご注文の商品を発送いたしました。下記の追跡番号で、配送業者のサイトから配送状況をご確認いただけます。ご注文ページにもリンクがあります。',
+          ),
+        },
+        {
+          kind: 'rows',
+          rows: [
+            [L(locale, 'Order number', 'ご注文番号'), order.number],
+            [L(locale, 'Carrier', '配送業者'), carrier],
+            [L(locale, 'Tracking number', '追跡番号'), order.trackingNumber ?? ''],
+          ],
+        },
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            'Customs duties and import taxes, if your country charges any, are paid by the recipient on delivery.',
+            '関税・輸入税が課される場合は、お届け時に受取人様のお支払いとなります。',
+          ),
+        },
+        ...orderSummary(detail, locale),
+      ],
+      action: orderAction(ctx, order.number),
+      footer: footer(ctx),
+    },
+  };
+}
+
+/** A notice staff wrote (e.g. a release delay), in the customer's language. */
+export function importantNoticeMail(
+  ctx: MailContext,
+  notice: {
+    subjectEn: string;
+    subjectJa: string;
+    bodyEn: string;
+    bodyJa: string;
+    orderNumber?: string | null;
+  },
+): MailContent {
+  const { locale } = ctx;
+  return {
+    subject: L(locale, notice.subjectEn, notice.subjectJa),
+    body: {
+      locale,
+      preheader: L(locale, notice.subjectEn, notice.subjectJa),
+      blocks: [
+        ...(notice.orderNumber
+          ? [
+              {
+                kind: 'rows' as const,
+                rows: [[L(locale, 'Order number', 'ご注文番号'), notice.orderNumber]] as [
+                  string,
+                  string,
+                ][],
+              },
+            ]
+          : []),
+        ...L(locale, notice.bodyEn, notice.bodyJa)
+          .split(/\n{2,}/)
+          .map((text) => ({ kind: 'p' as const, text })),
+      ],
+      action: notice.orderNumber ? orderAction(ctx, notice.orderNumber) : null,
+      footer: footer(ctx),
+    },
+  };
+}
+
+const codePurposes = {
+  order_email_change: {
+    en: 'to send the mails of an order to this address',
+    ja: 'ご注文のメールをこのアドレスに送るための確認',
+  },
+  order_lookup: { en: 'to open your order', ja: 'ご注文を確認するため' },
+} as const;
+
+/** A six-digit code; the mail says what it is for and when it expires. */
+export function verificationCodeMail(
+  ctx: MailContext,
+  data: { code: string; purpose: string; minutes: number; orderNumber?: string | null },
+): MailContent {
+  const { locale } = ctx;
+  const purpose = codePurposes[data.purpose as keyof typeof codePurposes] ?? {
+    en: 'to confirm',
+    ja: 'ご確認',
+  };
+  return {
+    subject: L(
+      locale,
+      `Your ${ctx.shopName} verification code: ${data.code}`,
+      `【${ctx.shopName}】確認コード：${data.code}`,
+    ),
+    body: {
+      locale,
+      preheader: L(locale, `Code ${data.code}`, `確認コード ${data.code}`),
+      blocks: [
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            `Enter this code on the ${ctx.shopName} page ${purpose.en}${data.orderNumber ? ` (order ${data.orderNumber})` : ''}:`,
+            `${purpose.ja}${data.orderNumber ? `（ご注文 ${data.orderNumber}）` : ''}のため、${ctx.shopName} の画面に次のコードを入力してください。`,
+          ),
+        },
+        { kind: 'code', text: data.code },
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            `The code is valid for ${data.minutes} minutes. If you did not ask for it, you can ignore this mail: nothing changes without the code.`,
+            `コードの有効期限は${data.minutes}分です。お心当たりがない場合は、このメールを破棄してください。コードが入力されない限り、何も変更されません。`,
+          ),
+        },
+      ],
+      action: null,
+      footer: footer(ctx),
+    },
+  };
+}
+
+export function inquiryReceiptMail(
+  ctx: MailContext,
+  data: { inquiryNumber: string; category: string; excerpt: string },
+): MailContent {
+  const { locale } = ctx;
+  return {
+    subject: L(
+      locale,
+      `We received your inquiry [${data.inquiryNumber}]`,
+      `お問い合わせを受け付けました [${data.inquiryNumber}]`,
+    ),
+    body: {
+      locale,
+      preheader: L(
+        locale,
+        `Inquiry ${data.inquiryNumber}`,
+        `お問い合わせ番号 ${data.inquiryNumber}`,
+      ),
+      blocks: [
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            'Thank you for contacting us. Our support team will answer by mail, usually within two business days. To add anything, reply to this mail and keep the inquiry number in the subject.',
+            'お問い合わせありがとうございます。通常2営業日以内に、サポート担当よりメールでご回答いたします。追加のご連絡は、件名のお問い合わせ番号を残したままこのメールにご返信ください。',
+          ),
+        },
+        {
+          kind: 'rows',
+          rows: [
+            [L(locale, 'Inquiry number', 'お問い合わせ番号'), data.inquiryNumber],
+            [L(locale, 'Topic', '種別'), data.category],
+          ],
+        },
+        { kind: 'p', text: data.excerpt },
+      ],
+      action: null,
+      footer: footer(ctx),
+    },
+  };
+}
