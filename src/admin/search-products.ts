@@ -1,5 +1,5 @@
 import { asc, ilike, or, sql } from 'drizzle-orm';
-import { type Product, products } from '../catalog/tables.ts';
+import { type Product, productColumns, products } from '../catalog/tables.ts';
 import type { Db } from '../db/client.ts';
 
 /** Every product for staff, ended and member-only included; `q` matches SKU or either title. */
@@ -11,7 +11,7 @@ export function searchProducts(
   // % and _ typed by staff are literal characters, not wildcards.
   const pattern = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   return db
-    .select()
+    .select(productColumns)
     .from(products)
     .where(
       pattern

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { products } from '../catalog/tables.ts';
+import { productColumns, products } from '../catalog/tables.ts';
 import type { Db } from '../db/client.ts';
 import { type CartOwner, ensureCartId } from './find-cart.ts';
 import { checkPurchase, type PurchaseProblem } from './purchase-rules.ts';
@@ -17,7 +17,7 @@ export async function changeCartItem(
   owner: CartOwner,
   input: { productId: string; quantity: number; mode: 'add' | 'set'; isMember: boolean; now: Date },
 ): Promise<CartChangeResult> {
-  const [product] = await db.select().from(products).where(eq(products.id, input.productId));
+  const [product] = await db.select(productColumns).from(products).where(eq(products.id, input.productId));
   if (!product) return { ok: false, problem: { code: 'unknown_product' } };
   return db.transaction(async (tx) => {
     const cartId = await ensureCartId(tx, owner);

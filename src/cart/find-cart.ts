@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Product } from '../catalog/tables.ts';
-import { products } from '../catalog/tables.ts';
+import { productColumns, products } from '../catalog/tables.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { hashToken } from '../lib/ids.ts';
 import { cartItems, carts } from './tables.ts';
@@ -40,7 +40,7 @@ export async function ensureCartId(db: Db | Tx, owner: CartOwner): Promise<strin
 /** The lines of a cart with their current products, oldest first. */
 export async function loadCartLines(db: Db | Tx, cartId: string): Promise<CartLine[]> {
   const rows = await db
-    .select({ product: products, quantity: cartItems.quantity })
+    .select({ product: productColumns, quantity: cartItems.quantity })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))
     .where(eq(cartItems.cartId, cartId))

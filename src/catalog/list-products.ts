@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { searchQuery } from './search-text.ts';
-import { type Product, products } from './tables.ts';
+import { type Product, productColumns, products } from './tables.ts';
 
 export interface ProductFilter {
   category?: string | undefined;
@@ -27,7 +27,7 @@ export async function listProducts(db: Db, filter: ProductFilter): Promise<Produ
       ]
     : [desc(products.createdAt), products.sku];
   return db
-    .select()
+    .select(productColumns)
     .from(products)
     .where(and(...where))
     .orderBy(...order)
@@ -35,12 +35,27 @@ export async function listProducts(db: Db, filter: ProductFilter): Promise<Produ
     .offset(filter.offset ?? 0);
 }
 
+function prepareBySlug(db: Db) {
+  return db
+    .select(productColumns)
+    .from(products)
+    .where(eq(products.slug, sql.placeholder('slug')))
+    .prepare('catalog_product_by_slug');
+}
+// The busiest query of the shop: a named prepared statement is parsed and planned once per connection.
+const bySlug = new WeakMap<Db, ReturnType<typeof prepareBySlug>>();
+
 export async function findProductBySlug(db: Db, slug: string): Promise<Product | null> {
-  const [row] = await db.select().from(products).where(eq(products.slug, slug));
+  let prepared = bySlug.get(db);
+  if (!prepared) {
+    prepared = prepareBySlug(db);
+    bySlug.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ slug });
   return row ?? null;
 }
 
 export async function findProductBySku(db: Db, sku: string): Promise<Product | null> {
-  const [row] = await db.select().from(products).where(eq(products.sku, sku));
+  const [row] = await db.select(productColumns).from(products).where(eq(products.sku, sku));
   return row ?? null;
 }

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { TtlCache } from '../lib/ttl-cache.ts';
 import type { AppEnv } from '../web/context.ts';
 import { notFound } from '../web/errors.ts';
 import { isLocale } from '../web/i18n.ts';
@@ -11,6 +13,25 @@ import { findProductBySku, findProductBySlug, listProducts } from './list-produc
 import { ProductGrid } from './pages/product-card.tsx';
 import { ProductPage } from './pages/product-page.tsx';
 import { productImageSvg } from './product-image.ts';
+import type { Product } from './tables.ts';
+
+// Catalog pages are the hot path; a second of staleness is invisible (checkout re-reads everything).
+const CATALOG_CACHE_MS = 1000;
+const caches = new WeakMap<
+  Db,
+  { products: TtlCache<Product | null>; listings: TtlCache<Product[]> }
+>();
+function cachesFor(db: Db) {
+  let found = caches.get(db);
+  if (!found) {
+    found = {
+      products: new TtlCache(CATALOG_CACHE_MS),
+      listings: new TtlCache(CATALOG_CACHE_MS, 100),
+    };
+    caches.set(db, found);
+  }
+  return found;
+}
 
 // Long queries are cut rather than refused: a search box should never answer with an error.
 const searchQuery = z.object({
@@ -25,7 +46,10 @@ export const catalogRoutes = new Hono<AppEnv>()
     const { db, clock } = c.get('deps');
     const t = c.get('t');
     const locale = c.get('locale');
-    const products = await listProducts(db, { includeMemberOnly: !!c.get('member'), limit: 48 });
+    const includeMemberOnly = !!c.get('member');
+    const products = await cachesFor(db).listings.get(`home:${includeMemberOnly}`, () =>
+      listProducts(db, { includeMemberOnly, limit: 48 }),
+    );
     return renderPage(
       c,
       t('nav.home'),
@@ -85,7 +109,8 @@ export const catalogRoutes = new Hono<AppEnv>()
   })
   .get('/p/:slug', async (c) => {
     const { db, clock } = c.get('deps');
-    const product = await findProductBySlug(db, c.req.param('slug'));
+    const slug = c.req.param('slug');
+    const product = await cachesFor(db).products.get(slug, () => findProductBySlug(db, slug));
     if (!product) throw notFound();
     const locale = c.get('locale');
     return renderPage(

@@ -1,3 +1,4 @@
+import { getTableColumns } from 'drizzle-orm';
 import { boolean, customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -32,4 +33,10 @@ export const products = pgTable('products', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type Product = typeof products.$inferSelect;
+// The search document is for the index only; pages never need it, and it is the widest column.
+const { searchDocument: _searchDocument, ...displayColumns } = getTableColumns(products);
+
+/** Every product column a page or use case reads: select with this, not the whole row. */
+export const productColumns = displayColumns;
+
+export type Product = Omit<typeof products.$inferSelect, 'searchDocument'>;

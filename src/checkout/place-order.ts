@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import { loadCartLines } from '../cart/find-cart.ts';
 import { cartItems } from '../cart/tables.ts';
-import { products } from '../catalog/tables.ts';
+import { productColumns, products } from '../catalog/tables.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { newOrderNumber } from '../lib/ids.ts';
@@ -276,7 +276,7 @@ async function reserveStock(tx: Tx, quote: Quote): Promise<void> {
       )
       .returning({ stock: products.stock });
     if (!row) {
-      const [now] = await tx.select().from(products).where(eq(products.id, line.productId));
+      const [now] = await tx.select(productColumns).from(products).where(eq(products.id, line.productId));
       if (now && now.priceJpy !== line.unitPriceJpy) throw new Rollback({ kind: 'cart_changed' });
       throw new Rollback({
         kind: 'problems',

@@ -162,6 +162,18 @@ describe('parseInboundReport', () => {
     });
   });
 
+  it('reads a complaint whose report leaves out sender and recipient from the inline original', async () => {
+    const raw = fixture('yahoo-arf-abuse.eml')
+      .toString()
+      .replace(/^Original-(?:Mail-From|Rcpt-To): .*\n/gm, '');
+    const report = await parseInboundReport(raw, []);
+    expect(report).toMatchObject({
+      kind: 'complaint',
+      messageId: 'aa00c515-7971-4cd0-be52-097ed8d31512',
+      recipient: 'aiko.fan@yahoo.com',
+    });
+  });
+
   it('treats an out-of-office reply as unrecognised but still names the message', async () => {
     const id = '4a008264-266e-4102-a0cb-699a3e6fa733';
     const report = await parseInboundReport(fixture('out-of-office.eml'), [verp(id)]);

@@ -218,8 +218,7 @@ function readReport(mail: ParsedMail, verpId: string | null): InboundReport {
   const original = headerBlock(originalPart ?? copy);
   const deliveryStatus = part('message/delivery-status', 'message/global-delivery-status');
   const feedback = part('message/feedback-report');
-  const header = (name: string) => topHeader(mail, name);
-  const failedRecipient = firstAddress(header('x-failed-recipients'));
+  const failedRecipient = firstAddress(topHeader(mail, 'x-failed-recipients'));
 
   if (feedback !== undefined) {
     const report = fields(feedback);
@@ -288,12 +287,13 @@ function readPlainBounce(
     .map((pattern) => pattern.exec(notice))
     .find((match) => match !== null);
   const from = mail.from?.value[0]?.address ?? '';
-  const fromDaemon = DAEMON_SENDER.test(from) || BOUNCE_SUBJECT.test(mail.subject ?? '');
+  const looksLikeBounce = DAEMON_SENDER.test(from) || BOUNCE_SUBJECT.test(mail.subject ?? '');
   const strongStatus = found !== null && found.strength === 'strong';
   const autoReply = isAutoReply(mail);
+  // Failure evidence wins over Auto-Submitted: Exim and Postfix mark their bounces auto-replied too.
   const isBounce =
     failedRecipient !== null ||
-    (fromDaemon && (found !== null || keyword !== undefined)) ||
+    (looksLikeBounce && (found !== null || keyword !== undefined)) ||
     (!autoReply && strongStatus && keyword !== undefined);
   if (!isBounce) {
     const reason = autoReply ? 'auto-reply' : 'no delivery or feedback report found';
@@ -335,7 +335,7 @@ function readDeliveryStatus(body: string): {
       for (const [name, value] of group) if (!perMessage.has(name)) perMessage.set(name, value);
       continue;
     }
-    const status = statusFromText(group.get('status') ?? '') ?? null;
+    const status = statusFromText(group.get('status') ?? '');
     const declared = group.get('action')?.toLowerCase().split(/\s/)[0];
     // A DSN without Action is read from its status class.
     const action =
