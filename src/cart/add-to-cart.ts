@@ -17,7 +17,10 @@ export async function changeCartItem(
   owner: CartOwner,
   input: { productId: string; quantity: number; mode: 'add' | 'set'; isMember: boolean; now: Date },
 ): Promise<CartChangeResult> {
-  const [product] = await db.select(productColumns).from(products).where(eq(products.id, input.productId));
+  const [product] = await db
+    .select(productColumns)
+    .from(products)
+    .where(eq(products.id, input.productId));
   if (!product) return { ok: false, problem: { code: 'unknown_product' } };
   return db.transaction(async (tx) => {
     const cartId = await ensureCartId(tx, owner);

@@ -276,7 +276,10 @@ async function reserveStock(tx: Tx, quote: Quote): Promise<void> {
       )
       .returning({ stock: products.stock });
     if (!row) {
-      const [now] = await tx.select(productColumns).from(products).where(eq(products.id, line.productId));
+      const [now] = await tx
+        .select(productColumns)
+        .from(products)
+        .where(eq(products.id, line.productId));
       if (now && now.priceJpy !== line.unitPriceJpy) throw new Rollback({ kind: 'cart_changed' });
       throw new Rollback({
         kind: 'problems',

@@ -1,5 +1,6 @@
 // Every domain owns its tables; this file only gathers them for Drizzle.
 export * from '../accounts/tables.ts';
+export { verificationCodes } from '../accounts/verification-codes.ts';
 export * from '../admin/tables.ts';
 export * from '../cart/tables.ts';
 export * from '../catalog/tables.ts';

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { CODE_MAX_ATTEMPTS, checkCode, issueCode } from './verification-codes.ts';
+
+describeEachDatabase('verification codes', (kind) => {
+  let database: Database;
+  const t0 = new Date('2026-11-26T00:00:00Z');
+  const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database.close());
+
+  const issue = (subjectId: string) =>
+    database.db.transaction((tx) =>
+      issueCode(tx, { purpose: 'order_lookup', subjectId, email: 'a@example.com', now: t0 }),
+    );
+  const check = (subjectId: string, code: string, at = later(1)) =>
+    checkCode(database.db, { purpose: 'order_lookup', subjectId, code, now: at });
+
+  it('accepts the right code once', async () => {
+    const code = await issue('s1');
+    expect(code).toMatch(/^\d{6}$/);
+    expect(await check('s1', code)).toEqual({ ok: true, email: 'a@example.com' });
+    expect(await check('s1', code)).toEqual({ ok: false, reason: 'no_code' });
+  });
+
+  it('expires after ten minutes', async () => {
+    const code = await issue('s2');
+    expect(await check('s2', code, later(10))).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('locks the code after five wrong tries, even for the right code', async () => {
+    const code = await issue('s3');
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 1; i < CODE_MAX_ATTEMPTS; i++) {
+      expect(await check('s3', wrong)).toEqual({
+        ok: false,
+        reason: 'wrong_code',
+        attemptsLeft: CODE_MAX_ATTEMPTS - i,
+      });
+    }
+    expect(await check('s3', wrong)).toEqual({ ok: false, reason: 'too_many_attempts' });
+    expect(await check('s3', code)).toEqual({ ok: false, reason: 'too_many_attempts' });
+  });
+
+  it('retires an older code when a new one is issued', async () => {
+    const first = await issue('s4');
+    const second = await issue('s4');
+    if (first !== second) expect((await check('s4', first)).ok).toBe(false);
+    expect(await check('s4', second)).toEqual({ ok: true, email: 'a@example.com' });
+  });
+});

@@ -1,0 +1,107 @@
+import { randomInt } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../db/client.ts';
+import { hashToken, safeEqual } from '../lib/ids.ts';
+
+export const verificationCodes = pgTable('verification_codes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  purpose: text('purpose').notNull(),
+  /** What the code unlocks, e.g. an order id. */
+  subjectId: text('subject_id').notNull(),
+  email: text('email').notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const CODE_MINUTES = 10;
+export const CODE_MAX_ATTEMPTS = 5;
+
+export type CodePurpose = 'order_email_change' | 'order_lookup';
+
+function codeHash(id: string, code: string) {
+  return hashToken(`${id}:${code}`);
+}
+
+/**
+ * Creates a six-digit code for `email` inside the caller's transaction (so the mail carrying it
+ * is queued in the same one). Issuing a new code retires earlier ones for the same subject.
+ */
+export async function issueCode(
+  tx: Tx,
+  input: { purpose: CodePurpose; subjectId: string; email: string; now: Date },
+): Promise<string> {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await tx
+    .update(verificationCodes)
+    .set({ usedAt: input.now })
+    .where(
+      and(
+        eq(verificationCodes.purpose, input.purpose),
+        eq(verificationCodes.subjectId, input.subjectId),
+        isNull(verificationCodes.usedAt),
+      ),
+    );
+  const id = crypto.randomUUID();
+  await tx.insert(verificationCodes).values({
+    id,
+    purpose: input.purpose,
+    subjectId: input.subjectId,
+    email: input.email,
+    codeHash: codeHash(id, code),
+    expiresAt: new Date(input.now.getTime() + CODE_MINUTES * 60_000),
+    createdAt: input.now,
+  });
+  return code;
+}
+
+export type CodeCheck =
+  | { ok: true; email: string }
+  | {
+      ok: false;
+      reason: 'no_code' | 'expired' | 'too_many_attempts' | 'wrong_code';
+      attemptsLeft?: number;
+    };
+
+/** Checks a typed code against the newest one for the subject; five wrong tries use it up. */
+export async function checkCode(
+  db: Db,
+  input: { purpose: CodePurpose; subjectId: string; code: string; now: Date },
+): Promise<CodeCheck> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(verificationCodes)
+      .where(
+        and(
+          eq(verificationCodes.purpose, input.purpose),
+          eq(verificationCodes.subjectId, input.subjectId),
+          isNull(verificationCodes.usedAt),
+        ),
+      )
+      .orderBy(desc(verificationCodes.createdAt))
+      .limit(1)
+      .for('update');
+    if (!row) return { ok: false, reason: 'no_code' };
+    if (row.expiresAt <= input.now) return { ok: false, reason: 'expired' };
+    if (row.attempts >= CODE_MAX_ATTEMPTS) return { ok: false, reason: 'too_many_attempts' };
+    if (!safeEqual(codeHash(row.id, input.code.trim()), row.codeHash)) {
+      await tx
+        .update(verificationCodes)
+        .set({ attempts: sql`${verificationCodes.attempts} + 1` })
+        .where(eq(verificationCodes.id, row.id));
+      const attemptsLeft = CODE_MAX_ATTEMPTS - row.attempts - 1;
+      return attemptsLeft > 0
+        ? { ok: false, reason: 'wrong_code', attemptsLeft }
+        : { ok: false, reason: 'too_many_attempts' };
+    }
+    await tx
+      .update(verificationCodes)
+      .set({ usedAt: input.now })
+      .where(eq(verificationCodes.id, row.id));
+    return { ok: true, email: row.email };
+  });
+}

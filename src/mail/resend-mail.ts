@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { enqueueMail, type MailTopic } from './enqueue-mail.ts';
+import { outboxMessages } from './tables.ts';
+
+export type ResendResult = { ok: true; messageId: string } | { ok: false; reason: 'not_found' };
+
+/**
+ * Queues a new copy of a message, linked to the original. The copy goes to `recipient` if given
+ * (e.g. the order's new contact email), else to the original recipient; its content is rendered
+ * afresh, so it reflects the order as it is now.
+ */
+export async function resendMail(
+  db: Db,
+  input: { messageId: string; recipient?: string; actor: string },
+): Promise<ResendResult> {
+  return db.transaction(async (tx) => {
+    const [original] = await tx
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.id, input.messageId));
+    if (!original) return { ok: false, reason: 'not_found' };
+    const messageId = await enqueueMail(tx, {
+      topic: original.topic as MailTopic,
+      recipient: input.recipient ?? original.recipient,
+      locale: original.locale,
+      orderId: original.orderId,
+      memberId: original.memberId,
+      payload: { ...original.payload, resentBy: input.actor },
+      resendOf: original.id,
+    });
+    return { ok: true, messageId };
+  });
+}
