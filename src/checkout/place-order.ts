@@ -230,6 +230,7 @@ async function commitOrder(
         },
       ]);
       await enqueueMail(tx, {
+        now,
         topic: 'order_placed',
         orderId: order.id,
         memberId: order.memberId,

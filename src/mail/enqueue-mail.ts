@@ -23,6 +23,8 @@ export interface MailToSend {
   memberId?: string | null;
   payload?: Record<string, unknown>;
   resendOf?: string | null;
+  /** The business time of the change (the app clock), used as queue time and first due time. */
+  now: Date;
 }
 
 /**
@@ -40,6 +42,9 @@ export async function enqueueMail(tx: Tx, mail: MailToSend): Promise<string> {
       memberId: mail.memberId ?? null,
       payload: mail.payload ?? {},
       resendOf: mail.resendOf ?? null,
+      createdAt: mail.now,
+      nextAttemptAt: mail.now,
+      updatedAt: mail.now,
     })
     .returning({ id: outboxMessages.id });
   await tx

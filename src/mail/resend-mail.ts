@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
 import { enqueueMail, type MailTopic } from './enqueue-mail.ts';
 import { outboxMessages } from './tables.ts';
 
@@ -11,10 +12,10 @@ export type ResendResult = { ok: true; messageId: string } | { ok: false; reason
  * afresh, so it reflects the order as it is now.
  */
 export async function resendMail(
-  db: Db,
+  deps: { db: Db; clock: Clock },
   input: { messageId: string; recipient?: string; actor: string },
 ): Promise<ResendResult> {
-  return db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [original] = await tx
       .select()
       .from(outboxMessages)
@@ -28,6 +29,7 @@ export async function resendMail(
       memberId: original.memberId,
       payload: { ...original.payload, resentBy: input.actor },
       resendOf: original.id,
+      now: deps.clock.now(),
     });
     return { ok: true, messageId };
   });

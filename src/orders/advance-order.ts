@@ -65,6 +65,7 @@ async function move(
     await tx.insert(orderEvents).values({ orderId, state: to, actor, note, at: now });
     if (to === 'shipped') {
       await enqueueMail(tx, {
+        now,
         topic: 'order_shipped',
         orderId,
         memberId: order.memberId,

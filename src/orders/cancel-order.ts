@@ -53,6 +53,7 @@ export async function cancelOrder(
       at: now,
     });
     await enqueueMail(tx, {
+      now,
       topic: 'order_cancelled',
       orderId: order.id,
       memberId: order.memberId,

@@ -47,6 +47,7 @@ export async function changeOrderContactEmail(
       .orderBy(desc(outboxMessages.createdAt))
       .limit(1);
     const resentMessageId = await enqueueMail(tx, {
+      now,
       topic: 'order_placed' as MailTopic,
       recipient: input.newEmail,
       locale: order.locale,

@@ -1,0 +1,183 @@
+import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { testMailer } from '../testing/mailer.ts';
+import { claimDueMail, deliverDueMail, retryDelayMs } from './deliver-mail.ts';
+import { smtpTransport } from './smtp-transport.ts';
+import { suppressAddress } from './suppressions.ts';
+import { caughtMails, mailEvents, outboxMessages } from './tables.ts';
+
+/** An SMTP server that answers every RCPT with the given reply, to play a refusing receiver. */
+async function refusingServer(code: number, message: string) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      const error = new Error(message) as Error & { responseCode: number };
+      error.responseCode = code;
+      callback(error);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describeEachDatabase('mail delivery', (kind) => {
+  let database: Database;
+  let deps: ReturnType<typeof testDeps>;
+  const clock = testClock();
+  let mailer: Awaited<ReturnType<typeof testMailer>>;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    deps = testDeps(database.db, clock);
+    mailer = await testMailer(database, clock);
+  });
+  afterAll(async () => {
+    await mailer.close();
+    await database.close();
+  });
+
+  const eventsOf = async (id: string) =>
+    (
+      await database.db
+        .select()
+        .from(mailEvents)
+        .where(eq(mailEvents.messageId, id))
+        .orderBy(mailEvents.id)
+    ).map((e) => e.type);
+
+  it('sends the order confirmation over SMTP with VERP, a stable Message-ID, text and HTML', async () => {
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: 'buyer.one@example.com',
+      locale: 'ja',
+    });
+    expect(await deliverDueMail(mailer.deps)).toBeGreaterThanOrEqual(1);
+    const [message] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.orderId, order.id));
+    expect(message!.state).toBe('sent');
+    expect(message!.smtpResponse).toMatch(/^250/);
+    expect(await eventsOf(message!.id)).toEqual(['queued', 'sent']);
+    const [caught] = await database.db
+      .select()
+      .from(caughtMails)
+      .where(eq(caughtMails.messageId, `<${message!.id}@tenpo.example>`));
+    expect(caught!.envelopeFrom).toBe(`bounces+${message!.id}@bounces.tenpo.example`);
+    expect(caught!.envelopeTo).toEqual(['buyer.one@example.com']);
+    const parsed = await simpleParser(caught!.raw);
+    expect(parsed.subject).toContain(order.number);
+    expect(parsed.subject).toContain('ご注文ありがとうございます');
+    expect(parsed.text).toContain(order.number);
+    expect(parsed.html).toContain(order.number);
+    expect(parsed.headers.get('dkim-signature')).toBeTruthy();
+    expect(parsed.replyTo?.text).toBe('support@tenpo.example');
+  });
+
+  it('records a suppressed recipient as suppressed instead of sending', async () => {
+    const product = await makeProduct(database.db);
+    await suppressAddress(database.db, {
+      email: 'Gone@Example.com',
+      reason: 'hard_bounce',
+      source: 'test',
+    });
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], { email: 'gone@example.com' });
+    await deliverDueMail(mailer.deps);
+    const [message] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.orderId, order.id));
+    expect(message!.state).toBe('suppressed');
+    expect(await eventsOf(message!.id)).toEqual(['queued', 'suppressed']);
+  });
+
+  it('defers on a 4xx reply with backoff and delivers once the server takes mail again', async () => {
+    const busy = await refusingServer(451, 'Try again later');
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], { email: 'later@example.com' });
+    await deliverDueMail({
+      ...mailer.deps,
+      transport: smtpTransport(busy.url, mailer.deps.identity),
+    });
+    await busy.close();
+    const [deferred] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.orderId, order.id));
+    expect(deferred!.state).toBe('deferred');
+    expect(deferred!.nextAttemptAt.getTime()).toBeGreaterThan(deps.clock.now().getTime());
+    // Not due yet: nothing is claimed.
+    expect(await claimDueMail(database.db, deps.clock.now(), 10)).toEqual([]);
+    clock.advance(2 * 60_000);
+    await deliverDueMail(mailer.deps);
+    const [sent] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.orderId, order.id));
+    expect(sent!.state).toBe('sent');
+    expect(sent!.attempts).toBe(2);
+    expect(await eventsOf(sent!.id)).toEqual(['queued', 'deferred', 'sent']);
+  });
+
+  it('treats a 5xx reply as a hard bounce and suppresses the address', async () => {
+    const refusing = await refusingServer(
+      550,
+      '5.1.1 <nobody@example.com>: Recipient address rejected: User unknown',
+    );
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: 'nobody@example.com',
+    });
+    await deliverDueMail({
+      ...mailer.deps,
+      transport: smtpTransport(refusing.url, mailer.deps.identity),
+    });
+    await refusing.close();
+    const [message] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.orderId, order.id));
+    expect(message!.state).toBe('bounced');
+    const events = await database.db
+      .select()
+      .from(mailEvents)
+      .where(eq(mailEvents.messageId, message!.id));
+    expect(events.find((e) => e.type === 'bounced')?.detail).toMatchObject({
+      bounceClass: 'hard',
+      status: '5.1.1',
+    });
+  });
+
+  it('gives up after the retry window with a failed event', async () => {
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: 'nowhere@example.com',
+    });
+    const down = smtpTransport('smtp://127.0.0.1:1', mailer.deps.identity);
+    await deliverDueMail({ ...mailer.deps, transport: down, retryHours: 0.01 });
+    const [message] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.orderId, order.id));
+    expect(message!.state).toBe('failed');
+    expect(await eventsOf(message!.id)).toEqual(['queued', 'failed']);
+  });
+
+  it('backs off exponentially up to an hour', () => {
+    const mid = () => 0.5;
+    expect(retryDelayMs(1, mid)).toBe(60_000);
+    expect(retryDelayMs(3, mid)).toBe(240_000);
+    expect(retryDelayMs(20, mid)).toBe(3_600_000);
+  });
+});
