@@ -9,6 +9,7 @@ import { storeApi } from './api/store-api.ts';
 import { cartRoutes } from './cart/routes.tsx';
 import { catalogRoutes } from './catalog/routes.tsx';
 import { checkoutRoutes } from './checkout/routes.tsx';
+import { mailWebhookRoutes } from './mail/webhook-routes.ts';
 import { httpMetrics, opsRoutes } from './ops/routes.ts';
 import { orderRoutes } from './orders/routes.tsx';
 import { sandboxRoutes } from './payments/sandbox-routes.tsx';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
     return c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8' });
   });
   app.get('/static/favicon.svg', (c) => c.body(favicon, 200, { 'content-type': 'image/svg+xml' }));
+  app.route('/api/webhooks', mailWebhookRoutes);
   app.route('/api', storeApi);
 
   app.use(inputGuard());

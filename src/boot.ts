@@ -6,6 +6,7 @@ import { loadSecret } from './db/secrets.ts';
 import type { Env } from './env.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loadMailIdentity } from './mail/identity.ts';
+import { startInboundServer } from './mail/inbound-server.ts';
 import { startMailCatcher } from './mail/mail-catcher.ts';
 import { startMailWorker } from './mail/mail-worker.ts';
 import { smtpTransport } from './mail/smtp-transport.ts';
@@ -70,6 +71,18 @@ export async function startBackgroundWork(env: Env, deps: AppDeps, database: Dat
     retryHours: env.MAIL_RETRY_HOURS,
     softBounceLimit: env.SOFT_BOUNCE_LIMIT,
   });
+  const inbound =
+    env.INBOUND_SMTP_PORT === undefined
+      ? null
+      : await startInboundServer(
+          { ...deps, bounceDomain: identity.bounceDomain, softBounceLimit: env.SOFT_BOUNCE_LIMIT },
+          { port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST },
+        );
+  if (inbound)
+    deps.log.info(
+      { port: inbound.port, domain: identity.bounceDomain },
+      'bounce receiver listening',
+    );
   const stopJobs = startJobLoop(deps);
   deps.log.info(
     { smtp: catcher ? `embedded mail catcher on port ${catcher.port}` : new URL(smtpUrl).host },
@@ -77,11 +90,13 @@ export async function startBackgroundWork(env: Env, deps: AppDeps, database: Dat
   );
   return {
     catcher,
+    inbound,
     drainMail: mailer.drain,
     stop: async () => {
       await stopJobs();
       await mailer.stop();
       await catcher?.close();
+      await inbound?.close();
     },
   };
 }

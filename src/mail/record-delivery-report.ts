@@ -40,12 +40,19 @@ export async function recordDeliveryReport(
       .where(eq(outboxMessages.id, report.messageId))
       .for('update');
     if (!message) return 'unknown_message';
-    const recipient = (report.recipient || message.recipient).toLowerCase();
+    // Suppress the address we send to; a report may name a forwarding target instead.
+    const recipient = message.recipient.toLowerCase();
+    const reportedRecipient = report.recipient ?? null;
     if (report.kind === 'complaint') {
       await tx.insert(mailEvents).values({
         messageId: message.id,
         type: 'complained',
-        detail: { feedbackType: report.feedbackType, source: report.source, recipient },
+        detail: {
+          feedbackType: report.feedbackType,
+          source: report.source,
+          recipient,
+          reportedRecipient,
+        },
         at: deps.now,
       });
       await tx
@@ -69,6 +76,7 @@ export async function recordDeliveryReport(
         diagnostic: report.diagnostic.slice(0, 1000),
         source: report.source,
         recipient,
+        reportedRecipient,
       },
       at: deps.now,
     });

@@ -17,6 +17,8 @@ export interface AppDeps {
   /** Signs cookies, CSRF tokens and guest order links; shared by all processes via the database. */
   secret: string;
   publicUrl: string;
+  /** For calls to the outside world (SNS subscription confirmation); tests pass their own. */
+  fetch?: typeof fetch;
 }
 
 export type AppEnv = {
