@@ -85,6 +85,10 @@ export async function startBackgroundWork(env: Env, deps: AppDeps, database: Dat
     );
   const stopJobs = startJobLoop(deps);
   deps.log.info(
+    { name: `${identity.dkim.keySelector}._domainkey.${identity.domain}`, txt: identity.dkimDnsRecord },
+    'DKIM record to publish',
+  );
+  deps.log.info(
     { smtp: catcher ? `embedded mail catcher on port ${catcher.port}` : new URL(smtpUrl).host },
     'mail worker started',
   );
