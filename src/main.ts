@@ -17,6 +17,7 @@ async function main() {
   const { log } = deps;
   const firstStaff = await seedFirstStaff(deps.db);
   const app = createApp(deps);
+  const background = env.RUN_WORKER ? await startBackgroundWork(env, deps, database) : null;
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info({ port: info.port, database: database.kind }, 'Tenpo is running');
     const lines = [
@@ -34,7 +35,6 @@ async function main() {
     ];
     console.log(lines.join('\n'));
   });
-  const background = env.RUN_WORKER ? await startBackgroundWork(env, deps, database) : null;
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');

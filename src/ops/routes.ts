@@ -26,7 +26,8 @@ export function httpMetrics(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const start = performance.now();
     await next();
-    const route = routePath(c, -1) || 'unmatched';
+    // The route that answered (not the last middleware that matched), so labels stay few and useful.
+    const route = routePath(c, c.req.routeIndex) || 'unmatched';
     requests.inc({ method: c.req.method, route, status: String(c.res.status) });
     durations.observe({ method: c.req.method, route }, (performance.now() - start) / 1000);
   };
