@@ -18,8 +18,15 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a multi-statement SQL script (migrations). */
   exec(script: string): Promise<void>;
-  /** Calls `onNotify` for every NOTIFY on `channel`; resolves to a function that stops listening. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (and once after a lost connection is restored,
+   * since notifications may have been missed); resolves to a function that stops listening.
+   */
+  listen(
+    channel: string,
+    onNotify: () => void,
+    onConnectionLost?: (error: unknown) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -40,15 +47,38 @@ export async function openDatabase(options: {
       exec: async (script) => {
         await pool.query(script);
       },
-      listen: async (channel, onNotify) => {
-        // LISTEN needs its own long-lived connection, outside the pool.
-        const client = new pg.Client({ connectionString: options.url });
-        client.on('error', () => {});
-        await client.connect();
-        client.on('notification', onNotify);
-        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      listen: async (channel, onNotify, onConnectionLost) => {
+        // LISTEN needs its own long-lived connection, outside the pool; it is re-opened if lost.
+        let client: pg.Client | null = null;
+        let stopped = false;
+        let retryMs = 500;
+        const connect = async (): Promise<void> => {
+          const next = new pg.Client({ connectionString: options.url });
+          next.on('notification', onNotify);
+          next.on('error', (error) => lost(next, error));
+          next.on('end', () => lost(next, new Error('LISTEN connection ended')));
+          await next.connect();
+          await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+          client = next;
+          retryMs = 500;
+        };
+        const lost = (which: pg.Client, error: unknown) => {
+          if (stopped || client !== which) return;
+          client = null;
+          onConnectionLost?.(error);
+          const retry = () => {
+            if (stopped) return;
+            connect().then(onNotify, () => {
+              retryMs = Math.min(retryMs * 2, 30_000);
+              setTimeout(retry, retryMs);
+            });
+          };
+          setTimeout(retry, retryMs);
+        };
+        await connect();
         return async () => {
-          await client.end().catch(() => {});
+          stopped = true;
+          await (client as pg.Client | null)?.end().catch(() => {});
         };
       },
       close: () => pool.end(),

@@ -6,7 +6,7 @@ import type { Database } from '../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { testMailer } from '../testing/mailer.ts';
-import { claimDueMail, deliverDueMail, retryDelayMs } from './deliver-mail.ts';
+import { claimDueMail, deliverDueMail, deliverMessage, retryDelayMs } from './deliver-mail.ts';
 import { smtpTransport } from './smtp-transport.ts';
 import { suppressAddress } from './suppressions.ts';
 import { caughtMails, mailEvents, outboxMessages } from './tables.ts';
@@ -172,6 +172,28 @@ describeEachDatabase('mail delivery', (kind) => {
       .where(eq(outboxMessages.orderId, order.id));
     expect(message!.state).toBe('failed');
     expect(await eventsOf(message!.id)).toEqual(['queued', 'failed']);
+  });
+
+  it('does not send or record a message whose claim another worker took over', async () => {
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: 'slow.worker@example.com',
+    });
+    const [claimed] = (await claimDueMail(database.db, clock.now(), 50)).filter(
+      (m) => m.orderId === order.id,
+    );
+    // The lease ran out and another worker claimed it again: the stale copy must stand down.
+    await database.db
+      .update(outboxMessages)
+      .set({ lockedUntil: new Date(clock.now().getTime() + 999_000) })
+      .where(eq(outboxMessages.id, claimed!.id));
+    expect(await deliverMessage(mailer.deps, claimed!)).toBe('claim_lost');
+    expect(await eventsOf(claimed!.id)).toEqual(['queued']);
+    const received = await database.db
+      .select()
+      .from(caughtMails)
+      .where(eq(caughtMails.messageId, `<${claimed!.id}@tenpo.example>`));
+    expect(received).toEqual([]);
   });
 
   it('backs off exponentially up to an hour', () => {

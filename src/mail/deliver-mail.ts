@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
@@ -58,22 +58,64 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** Rows this worker still holds: its claim (state 'sending' with this lease) has not been taken over. */
+function stillClaimed(message: OutboxMessage) {
+  return and(
+    eq(outboxMessages.id, message.id),
+    eq(outboxMessages.state, 'sending'),
+    eq(outboxMessages.lockedUntil, message.lockedUntil!),
+  );
+}
+
+/**
+ * Records the outcome of an attempt, but only while this worker still holds the claim; a worker
+ * whose lease ran out records nothing (the one that took over will).
+ */
 async function finish(
   deps: MailerDeps,
   message: OutboxMessage,
   state: MailState,
   changes: Partial<typeof outboxMessages.$inferInsert>,
   event: { type: (typeof mailEvents.$inferInsert)['type']; detail: Record<string, unknown> },
-) {
+): Promise<MailState | 'claim_lost'> {
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await tx
+  return deps.db.transaction(async (tx) => {
+    const updated = await tx
       .update(outboxMessages)
       .set({ state, lockedUntil: null, updatedAt: now, ...changes })
-      .where(eq(outboxMessages.id, message.id));
+      .where(stillClaimed(message))
+      .returning({ id: outboxMessages.id });
+    if (updated.length === 0) {
+      deps.log.warn({ messageId: message.id, state }, 'claim lost before the outcome was recorded');
+      return 'claim_lost' as const;
+    }
     await tx.insert(mailEvents).values({ messageId: message.id, at: now, ...event });
+    return state;
   });
-  return state;
+}
+
+/** Extends this worker's lease right before talking to the server; false when the claim was lost. */
+async function renewClaim(deps: MailerDeps, message: OutboxMessage): Promise<boolean> {
+  const lease = new Date(deps.clock.now().getTime() + CLAIM_LEASE_SECONDS * 1000);
+  const renewed = await deps.db
+    .update(outboxMessages)
+    .set({ lockedUntil: lease })
+    .where(stillClaimed(message))
+    .returning({ id: outboxMessages.id });
+  if (renewed.length === 0) return false;
+  message.lockedUntil = lease;
+  return true;
+}
+
+/** The longest one SMTP attempt may take; well inside the lease, so a slow server can't cause a double send. */
+export const SEND_DEADLINE_MS = 120_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -81,7 +123,10 @@ async function finish(
  * the server accepted the message and before this records it, the claim expires and the same
  * bytes (same Message-ID) are sent again.
  */
-export async function deliverMessage(deps: MailerDeps, message: OutboxMessage): Promise<MailState> {
+export async function deliverMessage(
+  deps: MailerDeps,
+  message: OutboxMessage,
+): Promise<MailState | 'claim_lost'> {
   const suppression = await findSuppression(deps.db, message.recipient);
   if (suppression) {
     return finish(
@@ -118,11 +163,20 @@ export async function deliverMessage(deps: MailerDeps, message: OutboxMessage): 
       );
     }
   }
-  const outcome = await deps.transport.send({
-    envelopeFrom: verpAddress(deps.identity, message.id),
-    to: message.recipient,
-    raw,
-  });
+  if (!(await renewClaim(deps, message))) return 'claim_lost';
+  const outcome = await withDeadline(
+    deps.transport.send({
+      envelopeFrom: verpAddress(deps.identity, message.id),
+      to: message.recipient,
+      raw,
+    }),
+    SEND_DEADLINE_MS,
+    () => ({
+      kind: 'temporary' as const,
+      code: null,
+      response: `no answer within ${SEND_DEADLINE_MS / 1000} s`,
+    }),
+  );
   const now = deps.clock.now();
   if (outcome.kind === 'accepted') {
     return finish(
@@ -140,10 +194,12 @@ export async function deliverMessage(deps: MailerDeps, message: OutboxMessage): 
     const status =
       outcome.response.match(/\b([245]\.\d{1,3}\.\d{1,3})\b/)?.[1] ??
       `${String(outcome.code)[0]}.0.0`;
-    await deps.db
+    const released = await deps.db
       .update(outboxMessages)
       .set({ lockedUntil: null, lastError: outcome.response })
-      .where(eq(outboxMessages.id, message.id));
+      .where(stillClaimed(message))
+      .returning({ id: outboxMessages.id });
+    if (released.length === 0) return 'claim_lost';
     await recordDeliveryReport(
       { db: deps.db, softBounceLimit: deps.softBounceLimit, now },
       {

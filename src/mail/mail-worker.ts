@@ -34,7 +34,12 @@ export async function startMailWorker(
     return running;
   };
 
-  const unlisten = await database.listen(OUTBOX_CHANNEL, () => void run());
+  const unlisten = await database.listen(
+    OUTBOX_CHANNEL,
+    () => void run(),
+    (error) =>
+      deps.log.warn({ err: error }, 'lost the LISTEN connection; reconnecting, polling meanwhile'),
+  );
   const timer = setInterval(() => void run(), options.pollMs ?? 5_000);
   void run();
   return {
