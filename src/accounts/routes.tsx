@@ -1,10 +1,11 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { findAddressProblem, findRecentMail } from '../mail/find-order-mail.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
-import { findMemberOrder, listMemberOrders } from '../orders/find-orders.ts';
-import { showCustomerOrder } from '../orders/routes.tsx';
+import { listMemberOrders } from '../orders/find-orders.ts';
+import { memberOrderAccess, showCustomerOrder } from '../orders/routes.tsx';
 import type { AppEnv } from '../web/context.ts';
-import { fieldMessages, notFound } from '../web/errors.ts';
+import { fieldMessages } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { safeLocalPath } from '../web/redirect.ts';
@@ -169,43 +170,31 @@ export const accountRoutes = new Hono<AppEnv>()
   .use('/mypage', requireMember)
   .get('/mypage', async (c) => {
     const member = c.get('member')!;
-    const orders = await listMemberOrders(c.get('deps').db, member.id);
+    const { db } = c.get('deps');
+    const orders = await listMemberOrders(db, member.id);
+    const recentMail = await findRecentMail(db, member);
+    const mailProblem = await findAddressProblem(db, member.email);
     return renderPage(
       c,
       c.get('t')('mypage.title'),
-      <MyPage member={member} orders={orders} t={c.get('t')} locale={c.get('locale')} />,
+      <MyPage
+        member={member}
+        orders={orders}
+        recentMail={recentMail}
+        mailProblem={mailProblem}
+        t={c.get('t')}
+        locale={c.get('locale')}
+      />,
     );
   })
-  .get('/mypage/orders/:number', async (c) => {
-    const detail = await findMemberOrder(
-      c.get('deps').db,
-      c.get('member')!.id,
-      c.req.param('number'),
-    );
-    if (!detail) throw notFound();
-    const notice = c.req.query('cancelled') ? c.get('t')('order.cancelled') : undefined;
-    return showCustomerOrder(
-      c,
-      detail,
-      `/mypage/orders/${detail.order.number}/cancel`,
-      notice ? { notice } : {},
-    );
-  })
+  .get('/mypage/orders/:number', async (c) => showCustomerOrder(c, await memberOrderAccess(c)))
   .post('/mypage/orders/:number/cancel', async (c) => {
-    const detail = await findMemberOrder(
-      c.get('deps').db,
-      c.get('member')!.id,
-      c.req.param('number'),
-    );
-    if (!detail) throw notFound();
+    const access = await memberOrderAccess(c);
     const result = await cancelOrder(c.get('deps'), {
-      orderId: detail.order.id,
+      orderId: access.detail.order.id,
       actor: 'customer',
     });
-    if (!result.ok) {
-      return showCustomerOrder(c, detail, `/mypage/orders/${detail.order.number}/cancel`, {
-        error: c.get('t')('order.cannotCancel'),
-      });
-    }
-    return c.redirect(`/mypage/orders/${detail.order.number}?cancelled=1`, 303);
+    if (!result.ok)
+      return showCustomerOrder(c, access, { error: c.get('t')('order.cannotCancel'), status: 409 });
+    return c.redirect(`${access.path}?cancelled=1`, 303);
   });

@@ -61,6 +61,7 @@ export async function recordDeliveryReport(
         .where(eq(outboxMessages.id, message.id));
       await suppressAddress(tx, {
         email: recipient,
+        now: deps.now,
         reason: 'complaint',
         source: report.source,
         detail: report.feedbackType,
@@ -87,6 +88,7 @@ export async function recordDeliveryReport(
     if (report.bounceClass === 'hard') {
       await suppressAddress(tx, {
         email: recipient,
+        now: deps.now,
         reason: 'hard_bounce',
         source: report.source,
         detail: `${report.status ?? ''} ${report.diagnostic}`.trim().slice(0, 500),
@@ -109,6 +111,7 @@ export async function recordDeliveryReport(
     if (count >= deps.softBounceLimit) {
       await suppressAddress(tx, {
         email: recipient,
+        now: deps.now,
         reason: 'soft_bounces',
         source: report.source,
         detail:

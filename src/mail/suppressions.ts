@@ -16,11 +16,17 @@ export async function findSuppression(db: Db | Tx, email: string) {
 /** Stops mail to an address; the first reason recorded is kept. */
 export async function suppressAddress(
   db: Db | Tx,
-  entry: { email: string; reason: SuppressionReason; source: string; detail?: string },
+  entry: { email: string; reason: SuppressionReason; source: string; detail?: string; now?: Date },
 ): Promise<void> {
+  const { now, ...fields } = entry;
   await db
     .insert(suppressions)
-    .values({ ...entry, email: entry.email.toLowerCase(), detail: entry.detail ?? '' })
+    .values({
+      ...fields,
+      email: entry.email.toLowerCase(),
+      detail: entry.detail ?? '',
+      ...(now ? { createdAt: now } : {}),
+    })
     .onConflictDoNothing();
 }
 

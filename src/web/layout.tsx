@@ -91,6 +91,14 @@ export function renderPage(
         </header>
         <main id="main">{body}</main>
         <footer class="site-footer">
+          <nav class="footer-links">
+            <a href="/orders/find">{t('findOrder.title')}</a>
+            {member ? (
+              <a href="/mypage">{t('nav.mypage')}</a>
+            ) : (
+              <a href="/account/sign-in">{t('nav.signIn')}</a>
+            )}
+          </nav>
           <p>{t('footer.prices')}</p>
           <p>© {shopName}</p>
         </footer>

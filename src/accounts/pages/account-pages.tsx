@@ -1,4 +1,7 @@
 import { formatJpy } from '../../lib/money.ts';
+import { describeDelivery, describeSuppression } from '../../mail/describe-delivery.ts';
+import type { AddressProblem, CustomerMail } from '../../mail/find-order-mail.ts';
+import { MailList } from '../../orders/pages/order-mail.tsx';
 import type { Order } from '../../orders/tables.ts';
 import { formatDate, type Locale, type Translate } from '../../web/i18n.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
@@ -35,6 +38,9 @@ export function SignInPage(props: FormProps & { next: string }) {
       </form>
       <p>
         {t('account.noAccount')} <a href="/account/register">{t('nav.register')}</a>
+      </p>
+      <p>
+        {t('account.guestOrder')} <a href="/orders/find">{t('findOrder.title')}</a>
       </p>
     </section>
   );
@@ -102,11 +108,59 @@ export function RegisterPage(props: FormProps & { locale: Locale }) {
   );
 }
 
-export function MyPage(props: { member: Member; orders: Order[]; t: Translate; locale: Locale }) {
+/** Where a member changes their own email; the inquiry form is the way until that page exists. */
+const CHANGE_EMAIL_PATH = '/mypage/email';
+const INQUIRY_PATH = '/inquiry';
+
+/** The top-of-MyPage warning when mail to the member's address is not getting through. */
+function MailProblemNotice(props: {
+  email: string;
+  problem: AddressProblem;
+  t: Translate;
+  locale: Locale;
+}) {
+  const { problem, t, locale } = props;
+  const date = formatDate(problem.since, locale, true);
+  const text =
+    problem.kind === 'suppressed'
+      ? t('mypage.mailSuppressed', { date, why: describeSuppression(problem.suppression, locale) })
+      : t('mypage.mailBouncing', {
+          date,
+          why: describeDelivery(problem.mail, problem.mail.events, locale).text,
+        });
+  return (
+    <div class="notice notice-error mail-problem" role="alert">
+      <h2>{t('mypage.mailProblemTitle', { email: props.email })}</h2>
+      <p>{text}</p>
+      <p>{t('mypage.mailProblemHelp')}</p>
+      <p>
+        <a class="button" href={CHANGE_EMAIL_PATH}>
+          {t('mypage.changeEmail')}
+        </a>{' '}
+        <a class="button secondary" href={INQUIRY_PATH}>
+          {t('mypage.askHelp')}
+        </a>
+      </p>
+      <p>{t('mypage.orderMailHint')}</p>
+    </div>
+  );
+}
+
+export function MyPage(props: {
+  member: Member;
+  orders: Order[];
+  recentMail: CustomerMail[];
+  mailProblem: AddressProblem | null;
+  t: Translate;
+  locale: Locale;
+}) {
   const { member, orders, t, locale } = props;
   return (
     <section>
       <h1>{t('mypage.title')}</h1>
+      {props.mailProblem && (
+        <MailProblemNotice email={member.email} problem={props.mailProblem} t={t} locale={locale} />
+      )}
       <p>
         {t('mypage.welcome', { name: member.name || member.memberCode })} ·{' '}
         <span class="muted">{t('mypage.memberCode', { code: member.memberCode })}</span> ·{' '}
@@ -130,6 +184,12 @@ export function MyPage(props: { member: Member; orders: Order[]; t: Translate; l
             ))}
           </tbody>
         </table>
+      )}
+      <h2>{t('mypage.recentMail')}</h2>
+      {props.recentMail.length === 0 ? (
+        <p>{t('mypage.noMail')}</p>
+      ) : (
+        <MailList mail={props.recentMail} t={t} locale={locale} csrf="" />
       )}
     </section>
   );

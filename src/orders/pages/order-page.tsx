@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatJpy } from '../../lib/money.ts';
 import { brandNames, type CardBrand } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
@@ -66,6 +67,8 @@ export function OrderPage(props: {
   cancelAction: string | null;
   notice?: string | undefined;
   error?: string | undefined;
+  /** "Mail about this order" (see order-mail.tsx). */
+  mailSection?: Child;
 }) {
   const { detail, t, locale } = props;
   const { order, lines } = detail;
@@ -140,6 +143,7 @@ export function OrderPage(props: {
           </p>
         </div>
       </div>
+      {props.mailSection}
       {props.cancelAction && (
         <form method="post" action={props.cancelAction}>
           <Csrf token={props.csrf} />
