@@ -34,6 +34,8 @@ export function createApp(deps: AppDeps) {
   app.use(httpMetrics());
   app.use(
     secureHeaders({
+      // A route that sets its own header (the mailbox's sandboxed HTML preview) keeps it.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],

@@ -1,12 +1,15 @@
 import { type Context, Hono } from 'hono';
+import { isMessageId, listOrderMail } from '../mail/find-mail.ts';
+import { resendMail } from '../mail/resend-mail.ts';
 import type { AdvanceResult } from '../orders/advance-order.ts';
 import { markDelivered, markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
+import { changeOrderContactEmail } from '../orders/change-contact-email.ts';
 import { findOrderByNumber, type OrderDetail, searchOrders } from '../orders/find-orders.ts';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { allow, staffActor, typedValues } from './access.ts';
-import { cancelInput, orderFilterInput, shipInput } from './inputs.ts';
+import { cancelInput, contactEmailInput, orderFilterInput, shipInput } from './inputs.ts';
 import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
 import { OrderDetailPage, OrderListPage, stateLabels } from './pages/order-pages.tsx';
 import { may } from './permissions.ts';
@@ -19,6 +22,9 @@ const doneNotices: Record<string, string> = {
   shipped: 'The order is shipped: payment captured and the shipping mail queued.',
   delivered: 'The order is marked delivered.',
   cancelled: 'The order is cancelled: stock returned and the card authorisation released.',
+  contact_changed:
+    'The contact email is changed and the order confirmation is queued to the new address.',
+  resent: 'Resend queued: the new message is listed under "Mail about this order".',
 };
 
 type Ctx = Context<AppEnv>;
@@ -32,7 +38,7 @@ const orderNotFound = (c: Ctx) =>
   renderAdminMessage(c, 404, 'Order not found', 'There is no order with that number.');
 
 /** The detail page, after a GET or a failed action. */
-function showOrder(
+async function showOrder(
   c: Ctx,
   detail: OrderDetail,
   extra: {
@@ -44,6 +50,12 @@ function showOrder(
   status: AdminStatus = 200,
 ) {
   const role = c.get('staff')!.role;
+  const mail = may(role, 'view_mail')
+    ? {
+        mails: await listOrderMail(c.get('deps').db, detail.order.id),
+        canManage: may(role, 'manage_mail'),
+      }
+    : null;
   return renderAdminPage(
     c,
     `Order ${detail.order.number}`,
@@ -51,6 +63,7 @@ function showOrder(
       detail={detail}
       csrf={c.get('csrfToken')}
       actions={{ move: may(role, 'move_orders'), cancel: may(role, 'cancel_orders') }}
+      mail={mail}
       {...extra}
     />,
     status,
@@ -176,4 +189,40 @@ export const orderAdminRoutes = new Hono<AppEnv>()
       { error: `This order is "${state}" now and can no longer be cancelled.` },
       409,
     );
+  })
+  .post('/:number/contact-email', allow('manage_mail'), async (c) => {
+    const detail = await loadOrder(c);
+    if (!detail) return orderNotFound(c);
+    const body = await c.req.parseBody();
+    const parsed = contactEmailInput.safeParse(body);
+    const values = typedValues(body);
+    if (!parsed.success) {
+      const errors = fieldMessages(parsed.error.issues);
+      return showOrder(c, detail, { error: 'Check the new address.', values, errors }, 400);
+    }
+    const result = await changeOrderContactEmail(c.get('deps'), {
+      orderId: detail.order.id,
+      newEmail: parsed.data.email,
+      actor: staffActor(c.get('staff')!.email),
+    });
+    if (result.ok)
+      return c.redirect(`/admin/orders/${detail.order.number}?done=contact_changed`, 303);
+    if (result.reason === 'not_found') return orderNotFound(c);
+    const errors = { email: 'That is already the contact email of this order.' };
+    return showOrder(c, detail, { error: 'Nothing changed.', values, errors }, 400);
+  })
+  .post('/:number/mail/:id/resend', allow('manage_mail'), async (c) => {
+    const detail = await loadOrder(c);
+    if (!detail) return orderNotFound(c);
+    const id = c.req.param('id');
+    // Only this order's own mail can be resent from its page.
+    const mails = isMessageId(id) ? await listOrderMail(c.get('deps').db, detail.order.id) : [];
+    if (!mails.some((m) => m.id === id))
+      return renderAdminMessage(c, 404, 'Message not found', 'This order has no such message.');
+    const result = await resendMail(c.get('deps'), {
+      messageId: id,
+      actor: staffActor(c.get('staff')!.email),
+    });
+    if (!result.ok) return orderNotFound(c);
+    return c.redirect(`/admin/orders/${detail.order.number}?done=resent#mail`, 303);
   });

@@ -28,6 +28,17 @@ describe('staff permissions', () => {
     expect(may('catalog', 'cancel_orders')).toBe(false);
   });
 
+  it('lets support and admin use all of mail, fulfilment only read the log, catalog none of it', () => {
+    for (const role of ['admin', 'support'] as const) {
+      expect(may(role, 'view_mail')).toBe(true);
+      expect(may(role, 'manage_mail')).toBe(true);
+    }
+    expect(may('fulfilment', 'view_mail')).toBe(true);
+    expect(may('fulfilment', 'manage_mail')).toBe(false);
+    expect(may('catalog', 'view_mail')).toBe(false);
+    expect(may('catalog', 'manage_mail')).toBe(false);
+  });
+
   it('sends every role to a page it may open', () => {
     for (const role of staffRoles) {
       const action = homePath(role) === '/admin/orders' ? 'view_orders' : 'edit_products';

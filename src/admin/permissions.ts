@@ -1,12 +1,27 @@
 import type { StaffRole } from './tables.ts';
 
 /** What a member of staff may try to do in the admin console. */
-export type AdminAction = 'view_orders' | 'move_orders' | 'cancel_orders' | 'edit_products';
+export type AdminAction =
+  | 'view_orders'
+  | 'move_orders'
+  | 'cancel_orders'
+  | 'edit_products'
+  /** The delivery log: who was mailed what, and what their server said. */
+  | 'view_mail'
+  /** Mail content and changes: mailbox, raw sources, resends, suppressions, notices, contact email. */
+  | 'manage_mail';
 
 const allowed: Record<StaffRole, readonly AdminAction[]> = {
-  admin: ['view_orders', 'move_orders', 'cancel_orders', 'edit_products'],
-  support: ['view_orders', 'move_orders', 'cancel_orders'],
-  fulfilment: ['view_orders', 'move_orders'],
+  admin: [
+    'view_orders',
+    'move_orders',
+    'cancel_orders',
+    'edit_products',
+    'view_mail',
+    'manage_mail',
+  ],
+  support: ['view_orders', 'move_orders', 'cancel_orders', 'view_mail', 'manage_mail'],
+  fulfilment: ['view_orders', 'move_orders', 'view_mail'],
   catalog: ['edit_products'],
 };
 

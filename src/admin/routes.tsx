@@ -5,12 +5,16 @@ import type { AppEnv } from '../web/context.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
 import { requireStaff } from './access.ts';
 import { staffSignInInput } from './inputs.ts';
+import { mailAdminRoutes } from './mail-routes.tsx';
+import { mailboxAdminRoutes } from './mailbox-routes.tsx';
+import { noticeAdminRoutes } from './notice-routes.tsx';
 import { orderAdminRoutes } from './order-routes.tsx';
 import { renderAdminPage } from './pages/admin-layout.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { homePath } from './permissions.ts';
 import { productAdminRoutes } from './product-routes.tsx';
 import { signInStaff } from './sign-in-staff.ts';
+import { suppressionAdminRoutes } from './suppression-routes.tsx';
 
 const SIGN_IN_FAILED = 'That email and password do not match a staff account.';
 
@@ -49,4 +53,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .use('*', requireStaff)
   .get('/', (c) => c.redirect(homePath(c.get('staff')!.role), 303))
   .route('/orders', orderAdminRoutes)
-  .route('/products', productAdminRoutes);
+  .route('/products', productAdminRoutes)
+  .route('/mail', mailAdminRoutes)
+  .route('/mailbox', mailboxAdminRoutes)
+  .route('/suppressions', suppressionAdminRoutes)
+  .route('/notices', noticeAdminRoutes);

@@ -32,6 +32,14 @@ export function renderAdminPage(
           </a>
           {staff && may(staff.role, 'view_orders') && <a href="/admin/orders">Orders</a>}
           {staff && may(staff.role, 'edit_products') && <a href="/admin/products">Products</a>}
+          {staff && may(staff.role, 'view_mail') && <a href="/admin/mail">Mail log</a>}
+          {staff && may(staff.role, 'manage_mail') && (
+            <>
+              <a href="/admin/mailbox">Mailbox</a>
+              <a href="/admin/suppressions">Suppressions</a>
+              <a href="/admin/notices/new">Notices</a>
+            </>
+          )}
           {staff && (
             <>
               <span class="admin-who">

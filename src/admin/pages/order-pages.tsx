@@ -1,4 +1,5 @@
 import { formatJpy } from '../../lib/money.ts';
+import type { OrderMail } from '../../mail/find-mail.ts';
 import type { OrderDetail } from '../../orders/find-orders.ts';
 import { canMove } from '../../orders/order-rules.ts';
 import { trackingLink } from '../../orders/pages/order-page.tsx';
@@ -9,6 +10,7 @@ import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.t
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { carrierCodes } from '../inputs.ts';
 import { formatJapanTime } from '../japan-time.ts';
+import { ContactEmailForm, OrderMailSection } from './mail-pages.tsx';
 
 export const stateLabels: Record<OrderState, string> = {
   placed: 'Placed',
@@ -17,6 +19,12 @@ export const stateLabels: Record<OrderState, string> = {
   shipped: 'Shipped',
   delivered: 'Delivered',
   cancelled: 'Cancelled',
+};
+
+/** Timeline entries that are not state changes. */
+const eventLabels: Record<string, string> = {
+  ...stateLabels,
+  contact_email_changed: 'Contact email changed',
 };
 
 const filterLabels: Record<string, string> = {
@@ -158,6 +166,8 @@ export function OrderDetailPage(props: {
   detail: OrderDetail;
   csrf: string;
   actions: OrderActions;
+  /** The order's mail, for roles that may see the delivery log. */
+  mail?: { mails: OrderMail[]; canManage: boolean } | null;
   notice?: string | undefined;
   error?: string | undefined;
   values?: Record<string, string>;
@@ -247,13 +257,22 @@ export function OrderDetailPage(props: {
               {events.map((e) => (
                 <tr data-event={e.state}>
                   <td>{formatJapanTime(e.at)}</td>
-                  <td>{stateLabels[e.state as OrderState] ?? e.state}</td>
+                  <td>{eventLabels[e.state] ?? e.state}</td>
                   <td>{e.actor}</td>
                   <td>{e.note}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+
+          {props.mail && (
+            <OrderMailSection
+              orderNumber={order.number}
+              mails={props.mail.mails}
+              csrf={props.csrf}
+              canManage={props.mail.canManage}
+            />
+          )}
         </div>
 
         <div>
@@ -390,8 +409,17 @@ export function OrderDetailPage(props: {
                 </div>
               </form>
             )}
-            {!hasAnyAction(order.state, props.actions) && (
+            {!hasAnyAction(order.state, props.actions) && !props.mail?.canManage && (
               <p class="muted">Nothing to do for this order in its current state.</p>
+            )}
+            {props.mail?.canManage && (
+              <ContactEmailForm
+                orderNumber={order.number}
+                current={order.contactEmail}
+                csrf={props.csrf}
+                values={values}
+                errors={errors}
+              />
             )}
           </div>
         </div>

@@ -1,0 +1,121 @@
+import { type Context, Hono } from 'hono';
+import { loadMailDetail, type MailDetail, searchMail } from '../mail/find-mail.ts';
+import { resendMail } from '../mail/resend-mail.ts';
+import { findSuppression } from '../mail/suppressions.ts';
+import type { AppEnv } from '../web/context.ts';
+import { fieldMessages } from '../web/errors.ts';
+import { allow, staffActor, typedValues } from './access.ts';
+import { mailFilterInput, resendInput } from './inputs.ts';
+import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
+import { MailDetailPage, MailLogPage } from './pages/mail-pages.tsx';
+import { may } from './permissions.ts';
+
+const PAGE_SIZE = 50;
+
+type Ctx = Context<AppEnv>;
+
+const doneNotices: Record<string, string> = {
+  resent: 'Resend queued: this is the new message, linked to the original.',
+};
+
+export const messageNotFound = (c: Ctx) =>
+  renderAdminMessage(c, 404, 'Message not found', 'The delivery log has no message with that id.');
+
+async function showMessage(
+  c: Ctx,
+  detail: MailDetail,
+  extra: {
+    notice?: string | undefined;
+    error?: string;
+    values?: Record<string, string>;
+    errors?: Record<string, string>;
+  } = {},
+  status: AdminStatus = 200,
+) {
+  const suppression = await findSuppression(c.get('deps').db, detail.message.recipient);
+  return renderAdminPage(
+    c,
+    detail.message.subject ?? 'Message',
+    <MailDetailPage
+      detail={detail}
+      csrf={c.get('csrfToken')}
+      canManage={may(c.get('staff')!.role, 'manage_mail')}
+      suppression={suppression}
+      {...extra}
+    />,
+    status,
+  );
+}
+
+/** The delivery log at /admin/mail: search, one message's timeline, its source, resend. */
+export const mailAdminRoutes = new Hono<AppEnv>()
+  .use('*', allow('view_mail'))
+  .get('/', async (c) => {
+    const values = c.req.query();
+    const parsed = mailFilterInput.safeParse(values);
+    if (!parsed.success) {
+      return renderAdminPage(
+        c,
+        'Delivery log',
+        <MailLogPage
+          rows={[]}
+          values={values}
+          errors={fieldMessages(parsed.error.issues)}
+          page={1}
+          hasNext={false}
+        />,
+        400,
+      );
+    }
+    const { page, ...search } = parsed.data;
+    // One extra row tells whether there is a next page without counting them all.
+    const rows = await searchMail(c.get('deps').db, {
+      ...search,
+      limit: PAGE_SIZE + 1,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    return renderAdminPage(
+      c,
+      'Delivery log',
+      <MailLogPage
+        rows={rows.slice(0, PAGE_SIZE)}
+        values={values}
+        errors={{}}
+        page={page}
+        hasNext={rows.length > PAGE_SIZE}
+      />,
+    );
+  })
+  .get('/:id', async (c) => {
+    const detail = await loadMailDetail(c.get('deps').db, c.req.param('id'));
+    if (!detail) return messageNotFound(c);
+    return showMessage(c, detail, { notice: doneNotices[c.req.query('done') ?? ''] });
+  })
+  .get('/:id/raw', allow('manage_mail'), async (c) => {
+    const detail = await loadMailDetail(c.get('deps').db, c.req.param('id'));
+    if (!detail?.message.rawSource) return messageNotFound(c);
+    return c.body(detail.message.rawSource, 200, {
+      'content-type': 'message/rfc822',
+      'content-disposition': `attachment; filename="${detail.message.id}.eml"`,
+      'cache-control': 'no-store',
+    });
+  })
+  .post('/:id/resend', allow('manage_mail'), async (c) => {
+    const deps = c.get('deps');
+    const detail = await loadMailDetail(deps.db, c.req.param('id'));
+    if (!detail) return messageNotFound(c);
+    const body = await c.req.parseBody();
+    const parsed = resendInput.safeParse(body);
+    if (!parsed.success) {
+      const errors = fieldMessages(parsed.error.issues);
+      const values = typedValues(body);
+      return showMessage(c, detail, { error: 'Check the address.', values, errors }, 400);
+    }
+    const result = await resendMail(deps, {
+      messageId: detail.message.id,
+      actor: staffActor(c.get('staff')!.email),
+      ...(parsed.data.recipient ? { recipient: parsed.data.recipient } : {}),
+    });
+    if (!result.ok) return messageNotFound(c);
+    return c.redirect(`/admin/mail/${result.messageId}?done=resent`, 303);
+  });
