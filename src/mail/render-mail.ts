@@ -34,15 +34,22 @@ export interface RenderedMail {
 
 /** Header values come from data (staff text, names): no line breaks or control characters. */
 export function oneLine(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return value.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+}
+
+/** A subject line: one line, short enough to fold, and no text that decodes as an encoded word. */
+export function subjectLine(value: string): string {
+  const line = oneLine(value).replaceAll('=?', '=\u200b?');
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /** A plain address only: anything that could smuggle a header or a second recipient is refused. */
 export function isSafeRecipient(address: string): boolean {
   return (
     /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9.-]+\.[a-z0-9-]{2,}$/i.test(address) &&
-    address.length <= 254
+    address.length <= 254 &&
+    // Legal, but mail programs would decode it as a different address.
+    !address.includes('=?')
   );
 }
 
@@ -103,7 +110,7 @@ export async function renderMail(deps: RenderDeps, message: OutboxMessage): Prom
   if (!isSafeRecipient(message.recipient)) throw new Error('recipient is not a plain address');
   const content = await contentFor(deps, message);
   const links = deps.links === 'one';
-  const subject = oneLine(content.subject);
+  const subject = subjectLine(content.subject);
   const text = renderText(content.body, links);
   const html = renderHtml(content.body, links);
   const composer = new MailComposer({

@@ -7,7 +7,6 @@ export type Block =
 
 export interface MailBody {
   locale: 'en' | 'ja';
-  preheader: string;
   blocks: Block[];
   /** The one link a mail may carry (to the order); replaced by `instead` when links are off. */
   action: { label: string; url: string; instead: string } | null;
@@ -74,7 +73,6 @@ export function renderHtml(body: MailBody, links: boolean): string {
     '<!doctype html>',
     `<html lang="${body.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>`,
     '<body style="margin:0;padding:24px;background:#ffffff;color:#1d1d24;font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.6">',
-    `<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(body.preheader)}</div>`,
     '<div style="max-width:560px;margin:0 auto">',
     ...parts,
     `<hr style="border:0;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">${footer}</p>`,

@@ -104,11 +104,6 @@ export function orderPlacedMail(ctx: MailContext, detail: OrderDetail): MailCont
     ),
     body: {
       locale,
-      preheader: L(
-        locale,
-        `We received order ${order.number}.`,
-        `ご注文 ${order.number} を承りました。`,
-      ),
       blocks: [
         { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
         {
@@ -169,11 +164,6 @@ export function orderCancelledMail(ctx: MailContext, detail: OrderDetail): MailC
     ),
     body: {
       locale,
-      preheader: L(
-        locale,
-        `Order ${order.number} was cancelled.`,
-        `ご注文 ${order.number} をキャンセルしました。`,
-      ),
       blocks: [
         { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
         {
@@ -205,11 +195,6 @@ export function orderShippedMail(ctx: MailContext, detail: OrderDetail): MailCon
     ),
     body: {
       locale,
-      preheader: L(
-        locale,
-        `Tracking number ${order.trackingNumber ?? ''}`,
-        `追跡番号 ${order.trackingNumber ?? ''}`,
-      ),
       blocks: [
         { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
         {
@@ -260,7 +245,6 @@ export function importantNoticeMail(
     subject: L(locale, notice.subjectEn, notice.subjectJa),
     body: {
       locale,
-      preheader: L(locale, notice.subjectEn, notice.subjectJa),
       blocks: [
         ...(notice.orderNumber
           ? [
@@ -309,7 +293,6 @@ export function verificationCodeMail(
     ),
     body: {
       locale,
-      preheader: L(locale, `Code ${data.code}`, `確認コード ${data.code}`),
       blocks: [
         {
           kind: 'p',
@@ -344,15 +327,10 @@ export function inquiryReceiptMail(
     subject: L(
       locale,
       `We received your inquiry [${data.inquiryNumber}]`,
-      `お問い合わせを受け付けました [${data.inquiryNumber}]`,
+      `お問い合わせを受け付けました[${data.inquiryNumber}]`,
     ),
     body: {
       locale,
-      preheader: L(
-        locale,
-        `Inquiry ${data.inquiryNumber}`,
-        `お問い合わせ番号 ${data.inquiryNumber}`,
-      ),
       blocks: [
         {
           kind: 'p',

@@ -1,0 +1,221 @@
+import { and, eq } from 'drizzle-orm';
+import { enqueueMail, type MailTopic } from '../mail/enqueue-mail.ts';
+import { caughtMails, outboxMessages } from '../mail/tables.ts';
+import { markPreparing, shipOrder } from '../orders/advance-order.ts';
+import { cancelOrder } from '../orders/cancel-order.ts';
+import type { Locale } from '../web/i18n.ts';
+import { makeOrder, makeProduct, type testDeps } from './factories.ts';
+
+/** One queued mail of a known topic and language, with what its text must say. */
+export interface SampleMail {
+  id: string;
+  topic: MailTopic;
+  locale: Locale;
+  recipient: string;
+  /** The exact decoded subject. */
+  subject: string;
+  /** Facts the plain-text part must carry on its own. */
+  mustSay: string[];
+  /** Whether the mail is about an order, so it carries the one link (or says where to look). */
+  aboutOrder: boolean;
+}
+
+export const sampleNotice = {
+  subjectEn: 'Release date change for your pre-order',
+  subjectJa: '予約商品の発売日変更のお知らせ',
+  bodyEn:
+    'The release of an item in your order has moved from March to April.\n\nYour order stays reserved and ships as soon as the item arrives. You do not need to do anything.',
+  bodyJa:
+    'ご注文に含まれる商品の発売日が3月から4月に変更になりました。\n\nご注文はそのまま確保しており、商品が入荷次第発送いたします。お手続きは不要です。',
+};
+
+const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
+  order_placed: {
+    en: (n) => `Thank you for your order ${n}`,
+    ja: (n) => `ご注文ありがとうございます（${n}）`,
+  },
+  order_cancelled: {
+    en: (n) => `Your order ${n} has been cancelled`,
+    ja: (n) => `ご注文キャンセルのお知らせ（${n}）`,
+  },
+  order_shipped: {
+    en: (n) => `Your order ${n} has shipped`,
+    ja: (n) => `ご注文商品を発送しました（${n}）`,
+  },
+  important_notice: { en: () => sampleNotice.subjectEn, ja: () => sampleNotice.subjectJa },
+  verification_code: {
+    en: (code) => `Your Tenpo verification code: ${code}`,
+    ja: (code) => `【Tenpo】確認コード：${code}`,
+  },
+  inquiry_receipt: {
+    en: (n) => `We received your inquiry [${n}]`,
+    ja: (n) => `お問い合わせを受け付けました[${n}]`,
+  },
+};
+
+/**
+ * Queues one mail of every topic in English and Japanese: order mails through the real use cases
+ * (place, cancel, ship), the others with enqueueMail and the payloads their callers write.
+ */
+export async function queueSampleMails(
+  deps: ReturnType<typeof testDeps>,
+  tag: string,
+): Promise<SampleMail[]> {
+  const { db } = deps;
+  const product = await makeProduct(db, { stock: 50 });
+  const samples: SampleMail[] = [];
+  const idOf = async (orderId: string, topic: MailTopic) => {
+    const [row] = await db
+      .select({ id: outboxMessages.id })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.orderId, orderId), eq(outboxMessages.topic, topic)));
+    if (!row) throw new Error(`no ${topic} mail for order ${orderId}`);
+    return row.id;
+  };
+  for (const locale of ['en', 'ja'] as const) {
+    const title = locale === 'ja' ? product.titleJa : product.titleEn;
+    const email = (what: string) => `${what}.${locale}.${tag}@example.com`;
+
+    const placed = await makeOrder(deps, [{ product, quantity: 2 }], {
+      email: email('placed'),
+      locale,
+    });
+    samples.push({
+      id: await idOf(placed.id, 'order_placed'),
+      topic: 'order_placed',
+      locale,
+      recipient: placed.contactEmail,
+      subject: topicSubject.order_placed[locale](placed.number),
+      mustSay: [placed.number, title, 'Taro Yamada', '1-2-3 Shibuya', '150-0002'],
+      aboutOrder: true,
+    });
+
+    const cancelled = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: email('cancelled'),
+      locale,
+    });
+    const cancel = await cancelOrder(deps, { orderId: cancelled.id, actor: 'staff:test' });
+    if (!cancel.ok) throw new Error(`cancel failed: ${cancel.reason}`);
+    samples.push({
+      id: await idOf(cancelled.id, 'order_cancelled'),
+      topic: 'order_cancelled',
+      locale,
+      recipient: cancelled.contactEmail,
+      subject: topicSubject.order_cancelled[locale](cancelled.number),
+      mustSay: [cancelled.number, title],
+      aboutOrder: true,
+    });
+
+    const shipped = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: email('shipped'),
+      locale,
+    });
+    await markPreparing(deps, shipped.id, 'staff:test');
+    const ship = await shipOrder(deps, {
+      orderId: shipped.id,
+      carrier: 'dhl_express',
+      trackingNumber: '7741 2398 5521',
+      actor: 'staff:test',
+    });
+    if (!ship.ok) throw new Error(`ship failed: ${ship.reason}`);
+    samples.push({
+      id: await idOf(shipped.id, 'order_shipped'),
+      topic: 'order_shipped',
+      locale,
+      recipient: shipped.contactEmail,
+      subject: topicSubject.order_shipped[locale](shipped.number),
+      mustSay: [shipped.number, '7741 2398 5521', 'DHL', title],
+      aboutOrder: true,
+    });
+
+    const now = deps.clock.now();
+    const noticeId = await db.transaction((tx) =>
+      enqueueMail(tx, {
+        now,
+        topic: 'important_notice',
+        orderId: placed.id,
+        recipient: placed.contactEmail,
+        locale,
+        payload: sampleNotice,
+      }),
+    );
+    samples.push({
+      id: noticeId,
+      topic: 'important_notice',
+      locale,
+      recipient: placed.contactEmail,
+      subject: topicSubject.important_notice[locale](''),
+      mustSay: [
+        placed.number,
+        locale === 'ja' ? '発売日が3月から4月に変更' : 'moved from March to April',
+        locale === 'ja' ? 'お手続きは不要です' : 'You do not need to do anything',
+      ],
+      aboutOrder: true,
+    });
+
+    const codeRecipient = email('newaddress');
+    const codeId = await db.transaction((tx) =>
+      enqueueMail(tx, {
+        now,
+        topic: 'verification_code',
+        orderId: placed.id,
+        recipient: codeRecipient,
+        locale,
+        payload: { code: '482913', purpose: 'order_email_change', minutes: 10 },
+      }),
+    );
+    samples.push({
+      id: codeId,
+      topic: 'verification_code',
+      locale,
+      recipient: codeRecipient,
+      subject: topicSubject.verification_code[locale]('482913'),
+      mustSay: ['482913', placed.number, locale === 'ja' ? '10分' : '10 minutes'],
+      aboutOrder: false,
+    });
+
+    const inquiryRecipient = email('inquiry');
+    const excerpt =
+      locale === 'ja'
+        ? '注文した商品の発送予定日を教えてください。'
+        : 'Could you tell me when my order will ship?';
+    const inquiryId = await db.transaction((tx) =>
+      enqueueMail(tx, {
+        now,
+        topic: 'inquiry_receipt',
+        recipient: inquiryRecipient,
+        locale,
+        payload: {
+          inquiryNumber: 'Q-261126-0042',
+          category: locale === 'ja' ? '配送について' : 'Shipping',
+          excerpt,
+        },
+      }),
+    );
+    samples.push({
+      id: inquiryId,
+      topic: 'inquiry_receipt',
+      locale,
+      recipient: inquiryRecipient,
+      subject: topicSubject.inquiry_receipt[locale]('Q-261126-0042'),
+      mustSay: ['Q-261126-0042', excerpt],
+      aboutOrder: false,
+    });
+  }
+  return samples;
+}
+
+/** The message the catcher received for an outbox message; throws unless exactly one arrived. */
+export async function caughtMailOf(
+  db: ReturnType<typeof testDeps>['db'],
+  messageId: string,
+  domain = 'tenpo.example',
+) {
+  const rows = await db
+    .select()
+    .from(caughtMails)
+    .where(eq(caughtMails.messageId, `<${messageId}@${domain}>`));
+  if (rows.length !== 1)
+    throw new Error(`expected one caught mail for ${messageId}, ${rows.length}`);
+  return rows[0]!;
+}
