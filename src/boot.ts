@@ -85,7 +85,10 @@ export async function startBackgroundWork(env: Env, deps: AppDeps, database: Dat
     );
   const stopJobs = startJobLoop(deps);
   deps.log.info(
-    { name: `${identity.dkim.keySelector}._domainkey.${identity.domain}`, txt: identity.dkimDnsRecord },
+    {
+      name: `${identity.dkim.keySelector}._domainkey.${identity.domain}`,
+      txt: identity.dkimDnsRecord,
+    },
     'DKIM record to publish',
   );
   deps.log.info(
