@@ -2,15 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { mailEvents, outboxMessages } from './tables.ts';
 
-export const mailTopics = [
-  'order_placed',
-  'order_cancelled',
-  'order_shipped',
-  'important_notice',
-  'verification_code',
-  'inquiry_receipt',
-] as const;
-export type MailTopic = (typeof mailTopics)[number];
+import type { MailTopic } from './templates/registry.ts';
+
+export { mailTopics } from './templates/registry.ts';
+export type { MailTopic };
 
 /** The channel workers LISTEN on; a notification is delivered when the transaction commits. */
 export const OUTBOX_CHANNEL = 'tenpo_outbox';

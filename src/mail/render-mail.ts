@@ -5,16 +5,8 @@ import { guestOrderPath } from '../orders/order-access.ts';
 import { type MailIdentity, messageIdHeader } from './identity.ts';
 import type { OutboxMessage } from './tables.ts';
 import { renderHtml, renderText } from './templates/layout.ts';
-import {
-  importantNoticeMail,
-  inquiryReceiptMail,
-  type MailContent,
-  type MailContext,
-  orderCancelledMail,
-  orderPlacedMail,
-  orderShippedMail,
-  verificationCodeMail,
-} from './templates/mail-content.ts';
+import type { MailContent, MailContext } from './templates/mail-content.ts';
+import { isMailTopic, mailTemplates } from './templates/registry.ts';
 
 export interface RenderDeps {
   db: Db;
@@ -54,6 +46,7 @@ export function isSafeRecipient(address: string): boolean {
 }
 
 async function contentFor(deps: RenderDeps, message: OutboxMessage): Promise<MailContent> {
+  if (!isMailTopic(message.topic)) throw new Error(`unknown mail topic ${message.topic}`);
   const detail = message.orderId ? await findOrderById(deps.db, message.orderId) : null;
   const orderUrl = detail
     ? detail.order.memberId
@@ -67,42 +60,12 @@ async function contentFor(deps: RenderDeps, message: OutboxMessage): Promise<Mai
     recipient: message.recipient,
     orderUrl,
   };
-  const p = message.payload as Record<string, string | number | null | undefined>;
-  const needOrder = () => {
-    if (!detail) throw new Error(`mail ${message.id} (${message.topic}) has no order`);
-    return detail;
-  };
-  switch (message.topic) {
-    case 'order_placed':
-      return orderPlacedMail(ctx, needOrder());
-    case 'order_cancelled':
-      return orderCancelledMail(ctx, needOrder());
-    case 'order_shipped':
-      return orderShippedMail(ctx, needOrder());
-    case 'important_notice':
-      return importantNoticeMail(ctx, {
-        subjectEn: String(p.subjectEn ?? ''),
-        subjectJa: String(p.subjectJa ?? ''),
-        bodyEn: String(p.bodyEn ?? ''),
-        bodyJa: String(p.bodyJa ?? ''),
-        orderNumber: detail?.order.number ?? null,
-      });
-    case 'verification_code':
-      return verificationCodeMail(ctx, {
-        code: String(p.code ?? ''),
-        purpose: String(p.purpose ?? ''),
-        minutes: Number(p.minutes ?? 10),
-        orderNumber: detail?.order.number ?? null,
-      });
-    case 'inquiry_receipt':
-      return inquiryReceiptMail(ctx, {
-        inquiryNumber: String(p.inquiryNumber ?? ''),
-        category: String(p.category ?? ''),
-        excerpt: String(p.excerpt ?? ''),
-      });
-    default:
-      throw new Error(`unknown mail topic ${message.topic}`);
-  }
+  return mailTemplates[message.topic]({
+    ctx,
+    payload: message.payload,
+    detail,
+    publicUrl: deps.publicUrl,
+  });
 }
 
 /** Renders a message to its final MIME source: text + HTML, stable Message-ID, no injectable headers. */
@@ -123,6 +86,9 @@ export async function renderMail(deps: RenderDeps, message: OutboxMessage): Prom
     messageId: messageIdHeader(deps.identity, message.id),
     date: message.createdAt,
     headers: {
+      ...Object.fromEntries(
+        Object.entries(content.headers ?? {}).map(([name, value]) => [name, oneLine(value)]),
+      ),
       'X-Tenpo-Message-Id': message.id,
       'Auto-Submitted': 'auto-generated',
     },

@@ -20,6 +20,25 @@ export interface MailContext {
 export interface MailContent {
   subject: string;
   body: MailBody;
+  /** Extra headers (e.g. List-Unsubscribe for newsletters); values are made single-line. */
+  headers?: Record<string, string>;
+}
+
+/** What a template gets: who it is for, the message's payload, and its order when it has one. */
+export interface TemplateInput {
+  ctx: MailContext;
+  payload: Record<string, unknown>;
+  detail: OrderDetail | null;
+  publicUrl: string;
+}
+
+export type MailTemplate = (input: TemplateInput) => MailContent;
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+function needOrder(detail: OrderDetail | null): OrderDetail {
+  if (!detail) throw new Error('this mail needs an order');
+  return detail;
 }
 
 const L = <T>(locale: Locale, en: T, ja: T): T => (locale === 'ja' ? ja : en);
@@ -354,3 +373,31 @@ export function inquiryReceiptMail(
     },
   };
 }
+
+/** The order and support mails, by topic. */
+export const coreTemplates = {
+  order_placed: ({ ctx, detail }) => orderPlacedMail(ctx, needOrder(detail)),
+  order_cancelled: ({ ctx, detail }) => orderCancelledMail(ctx, needOrder(detail)),
+  order_shipped: ({ ctx, detail }) => orderShippedMail(ctx, needOrder(detail)),
+  important_notice: ({ ctx, payload, detail }) =>
+    importantNoticeMail(ctx, {
+      subjectEn: text(payload.subjectEn),
+      subjectJa: text(payload.subjectJa),
+      bodyEn: text(payload.bodyEn),
+      bodyJa: text(payload.bodyJa),
+      orderNumber: detail?.order.number ?? null,
+    }),
+  verification_code: ({ ctx, payload, detail }) =>
+    verificationCodeMail(ctx, {
+      code: text(payload.code),
+      purpose: text(payload.purpose),
+      minutes: Number(payload.minutes ?? 10),
+      orderNumber: detail?.order.number ?? null,
+    }),
+  inquiry_receipt: ({ ctx, payload }) =>
+    inquiryReceiptMail(ctx, {
+      inquiryNumber: text(payload.inquiryNumber),
+      category: text(payload.category),
+      excerpt: text(payload.excerpt),
+    }),
+} satisfies Record<string, MailTemplate>;
