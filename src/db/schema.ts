@@ -1,4 +1,6 @@
 // Every domain owns its tables; this file only gathers them for Drizzle.
+
+export { accountEvents } from '../accounts/account-events.ts';
 export * from '../accounts/tables.ts';
 export { verificationCodes } from '../accounts/verification-codes.ts';
 export * from '../admin/tables.ts';
