@@ -1,5 +1,4 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../accounts/tables.ts';
 import { createApp } from '../app.tsx';
@@ -15,6 +14,7 @@ import { createTestDatabase, describeEachDatabase } from '../testing/databases.t
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
+import { refusingSmtpServer } from '../testing/smtp-servers.ts';
 import { createStaff } from './create-staff.ts';
 import type { StaffRole } from './tables.ts';
 
@@ -22,27 +22,6 @@ const PASSWORD = 'staff password 123';
 
 const listed = (html: string, attribute: string) =>
   [...html.matchAll(new RegExp(`${attribute}="([^"]+)"`, 'g'))].map((m) => m[1]);
-
-/** An SMTP server that answers every RCPT with the given reply, to play a busy receiver. */
-async function refusingServer(code: number, message: string) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      const error = new Error(message) as Error & { responseCode: number };
-      error.responseCode = code;
-      callback(error);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail', (kind) => {
   let database: Database;
@@ -140,7 +119,7 @@ describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail
       const order = await makeOrder(deps, [{ product, quantity: 1 }], {
         email: 'timeline@example.com',
       });
-      const busy = await refusingServer(451, '4.2.2 Mailbox full, try later');
+      const busy = await refusingSmtpServer(451, '4.2.2 Mailbox full, try later');
       await deliverDueMail({
         ...mailer.deps,
         transport: smtpTransport(busy.url, mailer.deps.identity),

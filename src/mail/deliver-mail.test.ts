@@ -1,36 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { testMailer } from '../testing/mailer.ts';
+import { refusingSmtpServer } from '../testing/smtp-servers.ts';
 import { claimDueMail, deliverDueMail, deliverMessage, retryDelayMs } from './deliver-mail.ts';
 import { smtpTransport } from './smtp-transport.ts';
 import { suppressAddress } from './suppressions.ts';
 import { caughtMails, mailEvents, outboxMessages } from './tables.ts';
-
-/** An SMTP server that answers every RCPT with the given reply, to play a refusing receiver. */
-async function refusingServer(code: number, message: string) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      const error = new Error(message) as Error & { responseCode: number };
-      error.responseCode = code;
-      callback(error);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 describeEachDatabase('mail delivery', (kind) => {
   let database: Database;
@@ -103,7 +82,7 @@ describeEachDatabase('mail delivery', (kind) => {
   });
 
   it('defers on a 4xx reply with backoff and delivers once the server takes mail again', async () => {
-    const busy = await refusingServer(451, 'Try again later');
+    const busy = await refusingSmtpServer(451, 'Try again later');
     const product = await makeProduct(database.db);
     const order = await makeOrder(deps, [{ product, quantity: 1 }], { email: 'later@example.com' });
     await deliverDueMail({
@@ -131,7 +110,7 @@ describeEachDatabase('mail delivery', (kind) => {
   });
 
   it('treats a 5xx reply as a hard bounce and suppresses the address', async () => {
-    const refusing = await refusingServer(
+    const refusing = await refusingSmtpServer(
       550,
       '5.1.1 <nobody@example.com>: Recipient address rejected: User unknown',
     );
