@@ -3,13 +3,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { profileRoutes } from './accounts/profile-routes.tsx';
 import { accountRoutes } from './accounts/routes.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import { storeApi } from './api/store-api.ts';
 import { cartRoutes } from './cart/routes.tsx';
 import { catalogRoutes } from './catalog/routes.tsx';
 import { checkoutRoutes } from './checkout/routes.tsx';
+import { emailCheckScript } from './email-policy/email-check-script.ts';
 import { mailWebhookRoutes } from './mail/webhook-routes.ts';
+import { newsletterOneClickRoutes, newsletterRoutes } from './newsletter/routes.tsx';
 import { httpMetrics, opsRoutes } from './ops/routes.ts';
 import { orderRoutes } from './orders/routes.tsx';
 import { sandboxRoutes } from './payments/sandbox-routes.tsx';
@@ -66,8 +69,11 @@ export function createApp(deps: AppDeps) {
     return c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8' });
   });
   app.get('/static/favicon.svg', (c) => c.body(favicon, 200, { 'content-type': 'image/svg+xml' }));
+  app.get('/static/email-check.js', emailCheckScript);
   app.route('/api/webhooks', mailWebhookRoutes);
   app.route('/api', storeApi);
+  // RFC 8058 one-click unsubscribe: mail providers POST with no cookies and no CSRF token.
+  app.route('/', newsletterOneClickRoutes);
 
   app.use(inputGuard());
   app.use(sessionMiddleware());
@@ -76,7 +82,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', cartRoutes);
   app.route('/', checkoutRoutes);
   app.route('/', accountRoutes);
+  app.route('/', profileRoutes);
   app.route('/', orderRoutes);
+  app.route('/', newsletterRoutes);
   app.route('/', sandboxRoutes);
   app.route('/admin', adminRoutes);
 

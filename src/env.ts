@@ -1,8 +1,31 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ruleLevels = ['reject', 'warn', 'allow'] as const;
+// `syntax` is not listed: an address that is not one plain address cannot be mailed at all.
+const relaxableRules = [
+  'symbol',
+  'dot_position',
+  'consecutive_dots',
+  'too_long',
+  'domain_syntax',
+  'domain_not_found',
+] as const;
+
+/** `1.1.1.1`, `127.0.0.1:5353`, `::1` or `[::1]:5353`: node's resolver takes IP addresses only. */
+function isDnsServer(entry: string): boolean {
+  const bracketed = entry.match(/^\[([^\]]+)\](?::(\d{1,5}))?$/);
+  if (bracketed) return isIP(bracketed[1]!) === 6 && Number(bracketed[2] ?? 53) <= 65535;
+  if (isIP(entry)) return true;
+  const [host, port, ...rest] = entry.split(':');
+  return (
+    rest.length === 0 && isIP(host!) === 4 && /^\d{1,5}$/.test(port ?? '') && Number(port) <= 65535
+  );
+}
 
 /** Every setting the shop reads, parsed once at boot. Documented in README.md. */
 export const envSchema = z.object({
@@ -47,10 +70,52 @@ export const envSchema = z.object({
     .max(24 * 14)
     .default(72),
   SOFT_BOUNCE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
+  /** Newsletter mails that become due per minute, so broadcasts never crowd out order mail. */
+  NEWSLETTER_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DNS_SERVERS: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === '') return undefined;
+      if (v === 'off') return 'off' as const;
+      const servers = v.split(',').map((s) => s.trim());
+      const bad = servers.filter((s) => !isDnsServer(s));
+      if (bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be off or IP[:port],... (not a server: ${bad.join(', ')})`,
+        });
+        return z.NEVER;
+      }
+      return servers;
+    })
+    .optional(),
+  EMAIL_POLICY_RULES: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const levels: Partial<Record<(typeof relaxableRules)[number], (typeof ruleLevels)[number]>> =
+        {};
+      for (const pair of v.split(',').filter((p) => p.trim())) {
+        const [rule, level] = pair.split('=').map((s) => s.trim());
+        const code = relaxableRules.find((r) => r === rule);
+        const to = ruleLevels.find((l) => l === level);
+        if (!code || !to) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${pair.trim()}" is not rule=level (rules: ${relaxableRules.join(', ')}; levels: ${ruleLevels.join(', ')})`,
+          });
+          return z.NEVER;
+        }
+        levels[code] = to;
+      }
+      return levels;
+    })
+    .default({}),
 });
 
 export type Env = z.infer<typeof envSchema>;

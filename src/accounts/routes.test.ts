@@ -1,10 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
+import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember } from '../testing/factories.ts';
+import { makeMember, testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { accountEvents } from './account-events.ts';
 import { sessions } from './tables.ts';
 
 describeEachDatabase('member accounts over HTTP', (kind) => {
@@ -16,7 +18,7 @@ describeEachDatabase('member accounts over HTTP', (kind) => {
   });
   afterAll(() => database.close());
 
-  it('registers a member, signs them in, shows MyPage, and signs out', async () => {
+  it('registers a member, signs them in once the address is confirmed, shows MyPage, and signs out', async () => {
     const browser = formClient(app);
     await browser.get('/account/register');
     const res = await browser.post('/account/register', {
@@ -27,6 +29,15 @@ describeEachDatabase('member accounts over HTTP', (kind) => {
       locale: 'ja',
     });
     expect(res.status).toBe(303);
+    expect(res.location).toBe('/account/verify');
+    const [mail] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.recipient, 'Hana@example.com'));
+    expect(mail!.topic).toBe('registration_code');
+    await browser.get('/account/verify');
+    const verified = await browser.post('/account/verify', { code: String(mail!.payload.code) });
+    expect(verified.location).toBe('/mypage');
     const mypage = await browser.get('/mypage');
     expect(mypage.status).toBe(200);
     expect(mypage.html).toContain('Hana_2026');
@@ -89,6 +100,42 @@ describeEachDatabase('member accounts over HTTP', (kind) => {
     expect(second).not.toBe(first);
     const rows = await database.db.select().from(sessions).where(eq(sessions.memberId, member.id));
     expect(rows).toHaveLength(1);
+  });
+
+  it('takes as long to refuse an unknown login as a wrong password, and records both', async () => {
+    const member = await makeMember(database.db, { password: 'right password 4' });
+    const clock = testClock();
+    const timed = createApp(testAppDeps(database.db, { clock }));
+    const browser = formClient(timed);
+    await browser.get('/account/sign-in');
+    const gaps: number[] = [];
+    for (let round = 0; round < 12; round++) {
+      // A fresh rate-limit window every round; the order alternates so drift hits both alike.
+      clock.advance(3600_000);
+      const order = round % 2 ? (['known', 'unknown'] as const) : (['unknown', 'known'] as const);
+      const took: Partial<Record<'known' | 'unknown', number>> = {};
+      for (const which of order) {
+        const login = which === 'known' ? member.memberCode : 'not_a_member_here';
+        const started = performance.now();
+        const res = await browser.post('/account/sign-in', { login, password: 'wrong guess!' });
+        took[which] = performance.now() - started;
+        expect(res.status).toBe(400);
+      }
+      if (round >= 2) gaps.push(took.known! - took.unknown!);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // Skipping the password hash for unknown logins would make them about 50 ms faster.
+    expect(Math.abs(median(gaps))).toBeLessThan(20);
+    const failed = await database.db
+      .select()
+      .from(accountEvents)
+      .where(eq(accountEvents.memberId, member.id));
+    expect(failed.filter((e) => e.type === 'sign_in_failed')).toHaveLength(12);
+    const unknown = await database.db
+      .select()
+      .from(accountEvents)
+      .where(isNull(accountEvents.memberId));
+    expect(unknown.filter((e) => e.detail.reason === 'unknown_login').length).toBeGreaterThan(11);
   });
 
   it('stops password guessing for one login after 10 tries with a 429 and Retry-After', async () => {

@@ -1,5 +1,6 @@
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { checkEmailField } from '../email-policy/email-field.ts';
 import { findAddressProblem, findRecentMail } from '../mail/find-order-mail.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { listMemberOrders } from '../orders/find-orders.ts';
@@ -9,14 +10,18 @@ import { fieldMessages } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { safeLocalPath } from '../web/redirect.ts';
-import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
+import { clearCookie, cookieNames } from '../web/session.ts';
+import { recordAccountEvent } from './account-events.ts';
+import { emailChangeRoutes } from './email-change-routes.tsx';
 import { registerInput, signInInput } from './inputs.ts';
+import { lookupRoutes } from './lookup-routes.tsx';
+import { setPendingVerification, startMemberSession } from './member-cookies.ts';
 import { MyPage, RegisterPage, SignInPage } from './pages/account-pages.tsx';
+import { passwordRoutes } from './password-routes.tsx';
 import { registerMember } from './register-member.ts';
-import { endSession, MEMBER_SESSION_DAYS } from './sessions.ts';
+import { endSession } from './sessions.ts';
 import { signIn } from './sign-in.ts';
-
-const SESSION_SECONDS = MEMBER_SESSION_DAYS * 24 * 3600;
+import { verifyRoutes } from './verify-routes.tsx';
 
 /** MyPage needs a member; everyone else goes to sign-in and comes back. */
 const requireMember: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -31,13 +36,6 @@ function stringFields(body: Record<string, unknown>): Record<string, string> {
       ([k, v]) => typeof v === 'string' && k !== 'password' && k !== '_csrf',
     ),
   ) as Record<string, string>;
-}
-
-async function startMemberSession(c: Context<AppEnv>, token: string) {
-  // Rotate: whatever session cookie came in is ended, the new one replaces it.
-  const previous = getCookie(c, cookieNames.member);
-  if (previous) await endSession(c.get('deps').db, previous);
-  setSessionCookie(c, cookieNames.member, token, SESSION_SECONDS);
 }
 
 export const accountRoutes = new Hono<AppEnv>()
@@ -83,8 +81,17 @@ export const accountRoutes = new Hono<AppEnv>()
       );
     }
     const result = parsed.success
-      ? await signIn(c.get('deps'), { ...parsed.data, visitorId: c.get('visitorId') })
-      : ({ ok: false } as const);
+      ? await signIn(c.get('deps'), {
+          ...parsed.data,
+          visitorId: c.get('visitorId'),
+          clientAddress: clientAddress(c),
+        })
+      : ({ ok: false, reason: 'invalid' } as const);
+    if (!result.ok && result.reason === 'unverified') {
+      // Only someone who gave the right password learns the address still needs its code.
+      setPendingVerification(c, result.member.id);
+      return c.redirect('/account/verify?notice=needed', 303);
+    }
     if (!result.ok) {
       return renderPage(
         c,
@@ -120,7 +127,12 @@ export const accountRoutes = new Hono<AppEnv>()
   .post('/account/register', async (c) => {
     const t = c.get('t');
     const body = await c.req.parseBody();
-    const parsed = registerInput.safeParse(body);
+    // The email address policy on every submit; its message replaces the generic one.
+    const policy = await checkEmailField(c, typeof body.email === 'string' ? body.email : '');
+    const parsed = registerInput.safeParse({
+      ...body,
+      ...(policy.ok ? { email: policy.email } : {}),
+    });
     const again = (errors: Record<string, string>, message: string, status: 400 | 429 = 400) =>
       renderPage(
         c,
@@ -135,7 +147,10 @@ export const accountRoutes = new Hono<AppEnv>()
         />,
         status,
       );
-    if (!parsed.success) return again(fieldMessages(parsed.error.issues, t), t('error.fixBelow'));
+    if (!parsed.success || !policy.ok) {
+      const errors = parsed.success ? {} : fieldMessages(parsed.error.issues, t);
+      return again(policy.ok ? errors : { ...errors, email: policy.message }, t('error.fixBelow'));
+    }
     const deps = c.get('deps');
     const limited = await hitRateLimits(
       deps.db,
@@ -150,22 +165,30 @@ export const accountRoutes = new Hono<AppEnv>()
         429,
       );
     }
-    const registered = await registerMember(deps.db, parsed.data);
+    const registered = await registerMember(deps, parsed.data, { clientAddress: clientAddress(c) });
     if (!registered.ok) return again({}, t('account.taken'));
-    const session = await signIn(deps, {
-      login: parsed.data.memberCode,
-      password: parsed.data.password,
-      visitorId: c.get('visitorId'),
-    });
-    if (session.ok) await startMemberSession(c, session.sessionToken);
-    return c.redirect('/mypage', 303);
+    // The account works once the code mailed to the address comes back.
+    setPendingVerification(c, registered.member.id);
+    return c.redirect('/account/verify', 303);
   })
   .post('/account/sign-out', async (c) => {
     const token = getCookie(c, cookieNames.member);
     if (token) await endSession(c.get('deps').db, token);
+    const member = c.get('member');
+    if (member)
+      await recordAccountEvent(c.get('deps').db, {
+        memberId: member.id,
+        type: 'signed_out',
+        clientAddress: clientAddress(c),
+        now: c.get('deps').clock.now(),
+      });
     clearCookie(c, cookieNames.member);
     return c.redirect('/', 303);
   })
+  .route('/', verifyRoutes)
+  .route('/', passwordRoutes)
+  .route('/', lookupRoutes)
+  .route('/', emailChangeRoutes)
   .use('/mypage/*', requireMember)
   .use('/mypage', requireMember)
   .get('/mypage', async (c) => {

@@ -10,6 +10,10 @@ export const members = pgTable('members', {
   locale: text('locale', { enum: ['en', 'ja'] })
     .notNull()
     .default('en'),
+  /** Null until the member enters the code mailed at registration; unverified accounts cannot sign in. */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+  newsletterOptIn: boolean('newsletter_opt_in').notNull().default(false),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { CODE_MAX_ATTEMPTS, checkCode, issueCode } from './verification-codes.ts';
+import {
+  CODE_MAX_ATTEMPTS,
+  checkCode,
+  checkLink,
+  issueCode,
+  markCodeUsed,
+} from './verification-codes.ts';
 
 describeEachDatabase('verification codes', (kind) => {
   let database: Database;
@@ -50,5 +56,32 @@ describeEachDatabase('verification codes', (kind) => {
     const second = await issue('s4');
     if (first !== second) expect((await check('s4', first)).ok).toBe(false);
     expect(await check('s4', second)).toEqual({ ok: true, email: 'a@example.com' });
+  });
+
+  it('issues a code that also works as a link, for its own lifetime, until it is used', async () => {
+    const token = `link-token-${Math.random().toString(36).slice(2)}`;
+    const linked = () =>
+      database.db.transaction((tx) =>
+        issueCode(tx, {
+          purpose: 'password_reset',
+          subjectId: 's5',
+          email: 'b@example.com',
+          now: t0,
+          ttlMinutes: 30,
+          linkToken: token,
+        }),
+      );
+    await linked();
+    const link = (at: Date) =>
+      checkLink(database.db, { purpose: 'password_reset', token, now: at });
+    const found = await link(later(29));
+    expect(found).toMatchObject({ ok: true, subjectId: 's5', email: 'b@example.com' });
+    expect(await link(later(30))).toEqual({ ok: false, reason: 'expired' });
+    expect(await checkLink(database.db, { purpose: 'order_lookup', token, now: later(1) })).toEqual(
+      { ok: false, reason: 'invalid' },
+    );
+    if (!found.ok) throw new Error('link not found');
+    await database.db.transaction((tx) => markCodeUsed(tx, found.id, later(2)));
+    expect(await link(later(3))).toEqual({ ok: false, reason: 'invalid' });
   });
 });

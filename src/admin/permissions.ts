@@ -9,7 +9,9 @@ export type AdminAction =
   /** The delivery log: who was mailed what, and what their server said. */
   | 'view_mail'
   /** Mail content and changes: mailbox, raw sources, resends, suppressions, notices, contact email. */
-  | 'manage_mail';
+  | 'manage_mail'
+  /** Member accounts: profiles, their orders and the account event log. */
+  | 'view_members';
 
 const allowed: Record<StaffRole, readonly AdminAction[]> = {
   admin: [
@@ -19,8 +21,16 @@ const allowed: Record<StaffRole, readonly AdminAction[]> = {
     'edit_products',
     'view_mail',
     'manage_mail',
+    'view_members',
   ],
-  support: ['view_orders', 'move_orders', 'cancel_orders', 'view_mail', 'manage_mail'],
+  support: [
+    'view_orders',
+    'move_orders',
+    'cancel_orders',
+    'view_mail',
+    'manage_mail',
+    'view_members',
+  ],
   fulfilment: ['view_orders', 'move_orders', 'view_mail'],
   catalog: ['edit_products'],
 };

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { endSession, STAFF_SESSION_HOURS } from '../accounts/sessions.ts';
+import { newsletterAdminRoutes } from '../newsletter/admin-routes.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
 import { requireStaff } from './access.ts';
+import { accountAdminRoutes } from './account-routes.tsx';
 import { staffSignInInput } from './inputs.ts';
 import { mailAdminRoutes } from './mail-routes.tsx';
 import { mailboxAdminRoutes } from './mailbox-routes.tsx';
@@ -57,4 +59,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/mail', mailAdminRoutes)
   .route('/mailbox', mailboxAdminRoutes)
   .route('/suppressions', suppressionAdminRoutes)
-  .route('/notices', noticeAdminRoutes);
+  .route('/notices', noticeAdminRoutes)
+  .route('/newsletters', newsletterAdminRoutes)
+  .route('/', accountAdminRoutes);

@@ -36,6 +36,7 @@ describeEachDatabase('store API as a whole', (kind) => {
       '/api/store/orders': ['get'],
       '/api/store/orders/{number}': ['get'],
       '/api/store/orders/{number}/cancel': ['post'],
+      '/api/store/email-addresses/check': ['post'],
     };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(expected).sort());
     for (const [path, methods] of Object.entries(expected)) {

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { emailAddressesApi } from '../email-policy/api-routes.ts';
 import type { AppEnv } from '../web/context.ts';
 import { AppError, apiError } from '../web/errors.ts';
 import { localeFromHeader, translator } from '../web/i18n.ts';
@@ -46,6 +47,8 @@ const httpErrorCodes: Record<number, string> = {
 export const storeApi = new OpenAPIHono<AppEnv>();
 
 storeApi.use('*', apiLocale());
+// Before the member and NUL guards: no sign-in needed, and a NUL in an address is a syntax problem.
+storeApi.route('/store', emailAddressesApi);
 storeApi.use('/store/*', refuseNulCharacters(), bearerMember());
 storeApi
   .route('/store', productsApi)

@@ -7,7 +7,8 @@ import { testDeps } from '../testing/factories.ts';
 export function apiTestDeps(db: Db) {
   return {
     ...testDeps(db),
-    env: parseEnv({}),
+    // No DNS in tests: every domain is unverified (accepted), whatever the machine's resolver says.
+    env: parseEnv({ DNS_SERVERS: 'off' }),
     secret: 'test-secret',
     publicUrl: 'http://localhost',
   };

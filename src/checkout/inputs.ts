@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedAddress } from '../email-policy/address-input.ts';
 import { findCountry, normalisePostalCode } from '../shipping/countries.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
@@ -23,7 +24,7 @@ export const addressInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['country'],
-        message: 'We do not ship to this country.',
+        message: 'error.unknownCountry',
       });
       return z.NEVER;
     }
@@ -57,7 +58,8 @@ export const cardInput = z.object({
 });
 
 export const checkoutInput = z.object({
-  email: z.email('v.email').max(254, 'v.tooLong').optional(),
+  // One plain address here; the form also runs the whole policy (checkEmailField) on it.
+  email: typedAddress.optional(),
   address: addressInput,
   shippingMethod: z.enum(['dhl_express', 'domestic'], 'v.method'),
   card: cardInput,

@@ -1,8 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { addressFormValues, listAddresses } from '../accounts/address-book.ts';
 import { viewCart } from '../cart/find-cart.ts';
 import { problemMessage } from '../cart/problem-message.ts';
 import { cartOwner } from '../cart/routes.tsx';
+import { checkEmailField } from '../email-policy/email-field.ts';
 import { findOrderByNumber } from '../orders/find-orders.ts';
 import { guestOrderPath, verifyOrderAccessToken } from '../orders/order-access.ts';
 import { findCountry } from '../shipping/countries.ts';
@@ -38,19 +40,30 @@ async function showCheckout(
     errors?: Record<string, string>;
     message?: string;
     withQuote?: boolean;
+    /** Fill the address from the member's book: one of their address ids, or their default. */
+    useAddress?: string | undefined;
   },
   status: 200 | 400 | 409 = 200,
 ) {
   const { db, clock } = c.get('deps');
   const t = c.get('t');
   const member = c.get('member');
+  const addresses = member ? await listAddresses(db, member.id) : [];
+  const chosen =
+    state.useAddress === 'default'
+      ? addresses.find((a) => a.isDefault)
+      : addresses.find((a) => a.id === state.useAddress);
+  // Someone else's address id (or any id for a guest) is not there to be found.
+  if (state.useAddress && state.useAddress !== 'default' && !chosen) throw notFound();
   const { lines } = await viewCart(db, cartOwner(c));
   if (lines.length === 0) return c.redirect('/cart', 303);
-  const values = state.values ?? {};
+  const values = chosen ? addressFormValues(chosen) : (state.values ?? {});
+  // A filled-in address can be quoted at once.
+  const withQuote = state.withQuote || !!chosen;
   let quote = null;
   const errors = { ...state.errors };
   let message = state.message;
-  if (state.withQuote && values.country) {
+  if (withQuote && values.country) {
     const method =
       methodFor(values.country, values.shippingMethod ?? '') === 'domestic'
         ? 'domestic'
@@ -73,6 +86,7 @@ async function showCheckout(
       locale={c.get('locale')}
       csrf={c.get('csrfToken')}
       memberEmail={member?.email ?? null}
+      addressBook={member ? { addresses, chosenId: chosen?.id ?? null } : null}
       values={values}
       errors={errors}
       idempotencyKey={crypto.randomUUID()}
@@ -120,7 +134,11 @@ function donePath(c: Context<AppEnv>, order: { id: string; number: string }) {
 }
 
 export const checkoutRoutes = new Hono<AppEnv>()
-  .get('/checkout', (c) => showCheckout(c, {}))
+  .get('/checkout', (c) => {
+    // A member starts from their default address; `?address=` picks another saved one.
+    const requested = c.req.query('address');
+    return showCheckout(c, { useAddress: requested ?? (c.get('member') ? 'default' : undefined) });
+  })
   .post('/checkout', async (c) => {
     const body = await c.req.parseBody();
     const values = Object.fromEntries(
@@ -150,6 +168,9 @@ export const checkoutRoutes = new Hono<AppEnv>()
       }
     }
     if (!member && !form.email) errors.email = c.get('t')('v.email');
+    // The whole address policy, on every submit, with or without the live check in the page.
+    const policy = !member && form.email ? await checkEmailField(c, form.email) : null;
+    if (policy && !policy.ok) errors.email = policy.message;
     if (!parsed.success || !key.success || Object.keys(errors).length > 0) {
       return showCheckout(
         c,
@@ -164,7 +185,7 @@ export const checkoutRoutes = new Hono<AppEnv>()
       cartId,
       buyer: {
         memberId: member?.id ?? null,
-        email: member?.email ?? parsed.data.email!,
+        email: member?.email ?? (policy?.ok ? policy.email : parsed.data.email!),
         locale: c.get('locale'),
       },
       request: parsed.data,

@@ -35,7 +35,8 @@ export async function claimDueMail(db: Db, now: Date, limit: number): Promise<Ou
         select id from outbox_messages
         where next_attempt_at <= ${now.toISOString()}
           and (state in ('queued', 'deferred') or (state = 'sending' and locked_until < ${now.toISOString()}))
-        order by next_attempt_at
+        -- Transactional mail first: a newsletter backlog must never hold up an order mail.
+        order by stream = 'broadcast', next_attempt_at
         limit ${limit}
         for update skip locked)
       returning id`),

@@ -1,17 +1,12 @@
 import { z } from 'zod';
+import { typedAddress } from '../email-policy/address-input.ts';
 import { isSafeRecipient } from '../mail/render-mail.ts';
 
 /**
- * The rule an address must pass before an order's mail can move to it. The only place it is
- * written, so the full address policy can replace it.
+ * An address an order's mail may move to: one plain, sendable address, normalised. The route
+ * then runs the whole email address policy on it (checkEmailField), with DNS and warnings.
  */
-export const newContactEmail = z
-  .string('v.required')
-  .trim()
-  .min(1, 'v.required')
-  .max(254, 'v.tooLong')
-  .pipe(z.email('v.email'))
-  .refine(isSafeRecipient, 'v.email');
+export const newContactEmail = typedAddress.refine(isSafeRecipient, 'v.email');
 
 export const contactChangeInput = z.object({ email: newContactEmail });
 
@@ -31,12 +26,8 @@ export const orderNumber = z
 
 export const findOrderInput = z.object({
   number: orderNumber,
-  email: z
-    .string('v.required')
-    .trim()
-    .min(1, 'v.required')
-    .max(254, 'v.tooLong')
-    .pipe(z.email('v.email')),
+  // Finds an existing order, so no policy rule applies: the address only has to be one address.
+  email: typedAddress,
 });
 
 export const findOrderCodeInput = z.object({ number: orderNumber, code: verificationCode });

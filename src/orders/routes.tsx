@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { checkEmailField } from '../email-policy/email-field.ts';
 import { formatTokyoTime } from '../mail/describe-delivery.ts';
 import { findOrderMail } from '../mail/find-order-mail.ts';
 import { findSuppression } from '../mail/suppressions.ts';
@@ -194,6 +195,8 @@ async function requestChange(c: Context<AppEnv>, access: OrderAccess) {
   const parsed = contactChangeInput.safeParse(body);
   if (!parsed.success)
     return again(fieldMessages(parsed.error.issues, t).email ?? t('v.email'), 400);
+  const policy = await checkEmailField(c, parsed.data.email);
+  if (!policy.ok) return again(policy.message, 400);
   const limited = await hitRateLimits(
     deps.db,
     [{ key: `contact-code:order:${order.id}`, max: CONTACT_CODES_PER_HOUR, windowSeconds: 3600 }],
@@ -205,7 +208,7 @@ async function requestChange(c: Context<AppEnv>, access: OrderAccess) {
   }
   const result = await requestContactChange(deps, {
     order,
-    newEmail: parsed.data.email,
+    newEmail: policy.email,
     locale: c.get('locale'),
   });
   if (!result.ok)

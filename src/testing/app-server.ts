@@ -46,6 +46,8 @@ export async function startTestServer(options: { kind?: DatabaseKind } = {}): Pr
     PUBLIC_URL: url,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
+    // No DNS in tests: every domain is unverified (accepted), whatever the machine's resolver says.
+    DNS_SERVERS: 'off',
   });
   const { deps } = await boot(env, { database });
   const staff = await seedFirstStaff(database.db);

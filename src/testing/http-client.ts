@@ -10,7 +10,8 @@ export function testAppDeps(db: Db, overrides: Partial<AppDeps> = {}): AppDeps {
   return {
     ...testDeps(db),
     log: pino({ level: 'silent' }),
-    env: parseEnv({ LOG_LEVEL: 'silent' }),
+    // No DNS in tests: every domain is unverified (accepted), whatever the machine's resolver says.
+    env: parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off' }),
     secret: 'test-secret',
     publicUrl: 'http://localhost',
     ...overrides,

@@ -51,6 +51,36 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     en: (n) => `We received your inquiry [${n}]`,
     ja: (n) => `お問い合わせを受け付けました[${n}]`,
   },
+  registration_code: {
+    en: (code) => `Confirm your email address for Tenpo: ${code}`,
+    ja: (code) => `【Tenpo】メールアドレスの確認コード：${code}`,
+  },
+  email_change_code: {
+    en: (code) => `Confirm your new email address for Tenpo: ${code}`,
+    ja: (code) => `【Tenpo】新しいメールアドレスの確認コード：${code}`,
+  },
+  email_changed: {
+    en: () => 'The email address of your Tenpo account was changed',
+    ja: () => '【Tenpo】メールアドレス変更のお知らせ',
+  },
+  password_reset: {
+    en: (code) => `Set a new Tenpo password: ${code}`,
+    ja: (code) => `【Tenpo】パスワード再設定のご案内：${code}`,
+  },
+  member_lookup: {
+    en: (code) => `Your Tenpo member ID check code: ${code}`,
+    ja: (code) => `【Tenpo】会員ID確認コード：${code}`,
+  },
+  // Staff write the subject; the sample uses it as is.
+  newsletter: { en: (subject) => subject, ja: (subject) => subject },
+  password_changed: {
+    en: () => 'Your Tenpo password was changed',
+    ja: () => '【Tenpo】パスワード変更のお知らせ',
+  },
+  membership_cancelled: {
+    en: () => 'Your Tenpo membership has been cancelled',
+    ja: () => '【Tenpo】退会手続き完了のお知らせ',
+  },
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Member } from '../accounts/tables.ts';
 import type { Staff } from '../admin/tables.ts';
 import type { Db } from '../db/client.ts';
+import type { DomainLookup } from '../email-policy/dns-check.ts';
 import type { Env } from '../env.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
@@ -19,6 +20,8 @@ export interface AppDeps {
   publicUrl: string;
   /** For calls to the outside world (SNS subscription confirmation); tests pass their own. */
   fetch?: typeof fetch;
+  /** DNS for the email address policy; by default a resolver for env.DNS_SERVERS. Tests pass their own. */
+  dns?: DomainLookup;
 }
 
 export type AppEnv = {

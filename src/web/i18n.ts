@@ -271,6 +271,212 @@ const en = {
     'For a single order, you can also send its mails to another address from the order’s page.',
   'mypage.recentMail': 'Recent mail to you',
   'mypage.noMail': 'We have not sent you any mail yet.',
+  'policy.syntax.control':
+    'The email address contains invisible control characters. Please type it again.',
+  'policy.syntax.space': 'Remove the spaces from the email address.',
+  'policy.syntax.backslash': 'Remove the backslash (\\) from the email address.',
+  'policy.syntax.quoted': 'Remove the quotation marks (") from the email address.',
+  'policy.syntax.comment': 'Remove the brackets ( ) from the email address.',
+  'policy.syntax.literal':
+    'After the @, enter a domain name such as example.com, not an address in [ ].',
+  'policy.syntax.at':
+    'An email address has exactly one half-width @ between the name and the domain, like taro@example.com.',
+  'policy.syntax.empty':
+    'Something is missing before or after the @. Enter the whole address, like taro@example.com.',
+  'policy.symbol':
+    "Email addresses with symbols other than '.', '-' and '_' before the @ often don't receive our mail. Remove: {chars}",
+  'policy.dot_position':
+    'The part before the @ cannot start or end with a dot (.). Remove that dot.',
+  'policy.consecutive_dots':
+    'The part before the @ cannot have two dots in a row (..). Remove one of them.',
+  'policy.too_long':
+    'This email address has {length} characters; we accept at most 64. Please use a shorter address.',
+  'policy.domain_syntax':
+    'The part after the @ ("{domain}") is not a domain name. Check it for typos; it looks like example.com.',
+  'policy.domain_not_found':
+    'The domain "{domain}" does not receive email. Check the part after the @ for typos.',
+  'policy.suggestion': 'Did you mean {address}?',
+  'policy.warnAgain': 'If this address is right, send the form again to use it anyway.',
+  'policy.warnLive': 'You can still use this address if it is right.',
+  'policy.checking': 'Checking the address…',
+  'policy.looksFine': 'This address looks fine.',
+  // Member information (profile, password, address book, cancelling membership).
+  'profile.nav.title': 'Member information',
+  'profile.nav.profile': 'Name and language',
+  'profile.nav.email': 'Email address',
+  'profile.nav.password': 'Password',
+  'profile.nav.addresses': 'Address book',
+  'profile.nav.cancel': 'Cancel membership',
+  'profile.title': 'Name and language',
+  'profile.memberCode': 'Member ID',
+  'profile.memberCodeFixed': '(cannot be changed)',
+  'profile.email': 'Email address',
+  'profile.changeEmail': 'Change',
+  'profile.name': 'Name',
+  'profile.language': 'Language',
+  'profile.languageHelp': 'We write our mail to you in this language.',
+  'profile.save': 'Save',
+  'profile.saved': 'Your changes are saved.',
+  'profile.unchanged': 'Nothing was changed.',
+  'profile.v.locale': 'Choose English or Japanese.',
+  'profile.passwordTitle': 'Change your password',
+  'profile.passwordIntro':
+    'After the change you stay signed in here and are signed out everywhere else. We send a notice to {email}.',
+  'profile.currentPassword': 'Current password',
+  'profile.newPassword': 'New password',
+  'profile.newPasswordHelp': 'At least 10 characters.',
+  'profile.changePassword': 'Change password',
+  'profile.wrongPassword': 'The password is not correct.',
+  'profile.samePassword': 'Choose a password different from the current one.',
+  'profile.passwordChanged':
+    'Your password is changed. Everywhere else you were signed in has been signed out, and we sent a notice to {email}.',
+  'profile.addressesTitle': 'Address book',
+  'profile.addressesIntro':
+    'You can pick a saved address at checkout; the default one is filled in for you.',
+  'profile.noAddresses': 'You have no saved addresses yet.',
+  'profile.addAddress': 'Add an address',
+  'profile.editAddress': 'Edit the address',
+  'profile.edit': 'Edit',
+  'profile.delete': 'Delete',
+  'profile.makeDefault': 'Make default',
+  'profile.default': 'Default',
+  'profile.useAsDefault': 'Use this address by default at checkout',
+  'profile.saveAddress': 'Save the address',
+  'profile.addressSaved': 'The address is saved.',
+  'profile.addressDeleted': 'The address is deleted.',
+  'profile.defaultChanged': 'The default address is changed.',
+  'profile.tooManyAddresses':
+    'You can save up to {max} addresses. Please delete one you no longer use first.',
+  'profile.backToAddresses': 'Back to the address book',
+  'profile.cancelTitle': 'Cancel membership',
+  'profile.cancelIntro':
+    'When you cancel, we erase your name, saved addresses, cart and sign-in details and sign you out everywhere. The records of your past orders stay, as the law requires; you can still open them with "Find your order" (order number and email address). Your member ID and email address become free, so you can register again later.',
+  'profile.cancelOpenOrders':
+    'You cannot cancel your membership while an order is still open. Please wait until these orders are delivered or cancelled: {numbers}.',
+  'profile.cancelFinal': 'This cannot be undone.',
+  'profile.cancelConfirm': 'Enter your password to confirm',
+  'profile.cancelButton': 'Cancel my membership',
+  'profile.goodbyeTitle': 'Your membership is cancelled',
+  'profile.goodbyeText':
+    'Thank you for shopping with us. We sent a final confirmation to your email address.',
+  'profile.goodbyeOrders':
+    'To check a past order, use the order number and the email address you ordered with:',
+  'profile.goodbyeAgain': 'You are welcome back any time.',
+  'profile.checkoutSaved': 'Saved addresses',
+  'profile.checkoutUse': 'Use this address',
+  'profile.checkoutManage': 'Manage addresses',
+  'mail.topic.password_changed': 'Password changed',
+  'mail.topic.membership_cancelled': 'Membership cancelled',
+  // Newsletter: MyPage setting and the unsubscribe pages.
+  'newsletter.title': 'Newsletter',
+  'newsletter.intro':
+    'Our newsletter brings news about new releases, pre-orders and events. We send it only to members who ask for it, and every issue has a link to stop it with one click.',
+  'newsletter.optIn': 'Send me the newsletter',
+  'newsletter.sentTo': 'It goes to {email}, in the language of your account.',
+  'newsletter.save': 'Save',
+  'newsletter.subscribed': 'Done: you will receive the newsletter.',
+  'newsletter.unsubscribed': 'Done: you will no longer receive the newsletter.',
+  'newsletter.unverified':
+    'Your email address is not confirmed yet. We send the newsletter only to confirmed addresses.',
+  'newsletter.settingsLink': 'Newsletter settings',
+  'newsletter.unsubscribeTitle': 'Unsubscribe from the newsletter',
+  'newsletter.unsubscribeConfirm':
+    'Press the button to stop the newsletter to your address. Mail about your orders and your account keeps coming.',
+  'newsletter.unsubscribeButton': 'Unsubscribe',
+  'newsletter.unsubscribedTitle': 'You are unsubscribed',
+  'newsletter.unsubscribedText':
+    'We will not send you the newsletter any more. Mail about your orders and your account still arrives. To subscribe again, sign in and open MyPage > Newsletter settings.',
+  'newsletter.badLinkTitle': 'This unsubscribe link does not work',
+  'newsletter.badLink':
+    'The link may have been cut off when it was copied. Open it again from the newsletter, or sign in and change the setting on MyPage > Newsletter settings.',
+  'mail.topic.newsletter': 'Newsletter',
+  // Account flows: registration code, password reset, email change, member ID check.
+  'acct.limitedAt': 'Too many attempts. Please try again at {time}.',
+  'acct.signIn.forgot': 'Forgot your password?',
+  'acct.signIn.lookup': 'Check the member ID registered for your email address',
+  'acct.verify.title': 'Confirm your email address',
+  'acct.verify.sent':
+    'We sent a 6-digit code to {email}. Enter it here to finish registering; it works for 10 minutes.',
+  'acct.verify.needed':
+    'Your email address is not confirmed yet, so you cannot sign in. Enter the 6-digit code we sent to {email}, or send a new one.',
+  'acct.verify.resent': 'We sent a new code to {email}. Only the newest code works.',
+  'acct.verify.confirm': 'Confirm and sign in',
+  'acct.verify.resendLimited':
+    'You asked for several codes in the last hour. You can ask again at {time}.',
+  'acct.verify.wrongAddress':
+    'Is {email} not your address? Register again with the right one; this registration is released after 24 hours.',
+  'acct.forgot.title': 'Forgot your password?',
+  'acct.forgot.intro':
+    'Enter your member ID or the email address of your account. We mail a code and a link for a new password to the account’s address.',
+  'acct.forgot.send': 'Send',
+  'acct.forgot.sent':
+    'If “{login}” belongs to a member, we sent a code and a link to that member’s email address. They work for 30 minutes. If you entered an email address that no member uses, we sent a note about that instead.',
+  'acct.forgot.lookup': 'Not sure which member ID or address you registered with?',
+  'acct.reset.title': 'Set a new password',
+  'acct.reset.codeHelp':
+    'Enter the 6-digit code from the mail and choose a new password. You can also open the link in the mail instead.',
+  'acct.reset.linkHelp': 'Choose a new password for member ID {code}.',
+  'acct.reset.newPassword': 'New password',
+  'acct.reset.submit': 'Set the new password',
+  'acct.reset.wrong':
+    'That code is not right or is no longer valid. A code works for 30 minutes and for 5 tries; you can ask for a new one.',
+  'acct.reset.linkInvalid':
+    'This link does not work any more: it was already used, a newer one was sent, or it is older than 30 minutes. Please ask for a new one.',
+  'acct.reset.askAgain': 'Ask for a new code',
+  'acct.reset.doneTitle': 'Your password was changed',
+  'acct.reset.doneText':
+    'You are signed in with the new password. Everywhere else you were signed in has been signed out, and we sent a notice to your email address.',
+  'acct.toMyPage': 'Go to MyPage',
+  'acct.email.title': 'Change your email address',
+  'acct.email.current': 'Your account’s email address is {email}.',
+  'acct.email.help':
+    'We send a 6-digit code to the new address. The change happens when you enter it here; then we tell your current address about it.',
+  'acct.email.new': 'New email address',
+  'acct.email.password': 'Current password',
+  'acct.email.passwordHelp': 'So we know it is you.',
+  'acct.email.send': 'Send a code to the new address',
+  'acct.email.wrongPassword': 'The password is not correct.',
+  'acct.email.same': 'This is already your account’s email address.',
+  'acct.email.suppressed':
+    'We cannot send to this address because earlier mail to it failed. Please choose another one.',
+  'acct.email.codeTitle': 'Enter the code',
+  'acct.email.codeSent': 'We sent a 6-digit code to {email}. It works until {time}.',
+  'acct.email.noPending': 'There is no change waiting for a code. Enter the new address first.',
+  'acct.email.confirm': 'Change my email address',
+  'acct.email.startOver': 'Use a different address',
+  'acct.email.taken':
+    'This address is already registered to another member ID, and an address can belong to only one. “Check the member ID registered for your email address” tells you which.',
+  'acct.email.done':
+    'Your account’s email address is now {email}. We sent a notice about the change to your previous address.',
+  'acct.email.ordersTitle': 'Orders you already placed keep their contact email',
+  'acct.email.ordersKeep':
+    'Changing your account’s address does not move the mail of orders you already placed: each order keeps the contact email it was placed with. To send an order’s mails to another address, open the order and use “Send this order’s mails to another address”, or ask us through the inquiry form.',
+  'acct.email.orderMailTo': 'Mail goes to {email}',
+  'acct.email.orderChange': 'Send this order’s mails to another address',
+  'acct.email.inquiry': 'Ask us through the inquiry form',
+  'acct.lookup.title': 'Check the member ID registered for your email address',
+  'acct.lookup.intro':
+    'Enter the member ID you think you have and an email address. We mail that address: a code if a member ID is registered for it, or a note that none is. With the code, this page shows the member ID and whether it is the one you entered.',
+  'acct.lookup.memberCode': 'Member ID you think you have',
+  'acct.lookup.email': 'Email address',
+  'acct.lookup.send': 'Send',
+  'acct.lookup.sent':
+    'We sent a mail to {email}. If it contains a code, enter it below; it works for 10 minutes.',
+  'acct.lookup.show': 'Show the member ID',
+  'acct.lookup.wrong':
+    'That code is not right or is no longer valid. A code works for 10 minutes and for 5 tries; you can ask for a new one.',
+  'acct.lookup.again': 'Ask for a new code',
+  'acct.lookup.resultTitle': 'The member ID for {email}',
+  'acct.lookup.result': 'The member ID registered for {email} is',
+  'acct.lookup.matches': 'This is the member ID you entered ({typed}).',
+  'acct.lookup.differs': 'This is not the member ID you entered ({typed}).',
+  'acct.lookup.none': 'No member ID is registered for {email} any more.',
+  'acct.lookup.forgot': 'Forgot the password for it?',
+  'mail.topic.registration_code': 'Registration code',
+  'mail.topic.email_change_code': 'Code for a new email address',
+  'mail.topic.email_changed': 'Email address changed',
+  'mail.topic.password_reset': 'Password reset',
+  'mail.topic.member_lookup': 'Member ID check',
 };
 
 export type MessageKey = keyof typeof en;
@@ -547,6 +753,213 @@ const ja: Record<MessageKey, string> = {
     'ご注文ごとに、ご注文の画面からメールを別のアドレスに送ることもできます。',
   'mypage.recentMail': '最近お送りしたメール',
   'mypage.noMail': 'まだメールをお送りしていません。',
+  'policy.syntax.control':
+    'メールアドレスに見えない制御文字が含まれています。もう一度入力してください。',
+  'policy.syntax.space': 'メールアドレスからスペースを削除してください。',
+  'policy.syntax.backslash': 'メールアドレスからバックスラッシュ（\\）を削除してください。',
+  'policy.syntax.quoted': 'メールアドレスから引用符（"）を削除してください。',
+  'policy.syntax.comment': 'メールアドレスから括弧（ ）を削除してください。',
+  'policy.syntax.literal':
+    '@ の後には [ ] で囲んだアドレスではなく、example.com のようなドメイン名を入力してください。',
+  'policy.syntax.at':
+    'メールアドレスには、名前とドメインの間に半角の「@」がちょうど1つ必要です（例：taro@example.com）。',
+  'policy.syntax.empty':
+    '@ の前または後が空です。taro@example.com のように、アドレス全体を入力してください。',
+  'policy.symbol':
+    '@ より前に「.」「-」「_」以外の記号を含むメールアドレスには、当店のメールが届かないことがよくあります。削除してください：{chars}',
+  'policy.dot_position':
+    '@ より前の部分は、ドット（.）で始めたり終えたりできません。そのドットを削除してください。',
+  'policy.consecutive_dots':
+    '@ より前の部分に、ドットを2つ続けて（..）使うことはできません。1つ削除してください。',
+  'policy.too_long':
+    'このメールアドレスは {length} 文字です。64文字以内のアドレスをお使いください。',
+  'policy.domain_syntax':
+    '@ より後の部分（「{domain}」）がドメイン名になっていません。example.com のような形になっているか、入力ミスがないかご確認ください。',
+  'policy.domain_not_found':
+    'ドメイン「{domain}」はメールを受け取れません。@ より後の部分に入力ミスがないかご確認ください。',
+  'policy.suggestion': '{address} ではありませんか？',
+  'policy.warnAgain': 'このアドレスで間違いなければ、もう一度送信するとそのまま使えます。',
+  'policy.warnLive': 'このアドレスで間違いなければ、そのままお使いいただけます。',
+  'policy.checking': 'アドレスを確認しています…',
+  'policy.looksFine': 'このアドレスで問題ありません。',
+  // Member information (profile, password, address book, cancelling membership).
+  'profile.nav.title': '会員情報',
+  'profile.nav.profile': 'お名前・言語',
+  'profile.nav.email': 'メールアドレス',
+  'profile.nav.password': 'パスワード',
+  'profile.nav.addresses': 'アドレス帳',
+  'profile.nav.cancel': '退会',
+  'profile.title': 'お名前・言語',
+  'profile.memberCode': '会員ID',
+  'profile.memberCodeFixed': '（変更できません）',
+  'profile.email': 'メールアドレス',
+  'profile.changeEmail': '変更する',
+  'profile.name': 'お名前',
+  'profile.language': '言語',
+  'profile.languageHelp': '当店からのメールをこの言語でお送りします。',
+  'profile.save': '保存する',
+  'profile.saved': '変更を保存しました。',
+  'profile.unchanged': '変更はありませんでした。',
+  'profile.v.locale': '英語または日本語を選んでください。',
+  'profile.passwordTitle': 'パスワードの変更',
+  'profile.passwordIntro':
+    '変更後も、この画面ではログインしたままです。ほかの端末やブラウザでのログインは終了します。{email} にお知らせをお送りします。',
+  'profile.currentPassword': '現在のパスワード',
+  'profile.newPassword': '新しいパスワード',
+  'profile.newPasswordHelp': '10文字以上',
+  'profile.changePassword': 'パスワードを変更する',
+  'profile.wrongPassword': 'パスワードが正しくありません。',
+  'profile.samePassword': '現在とは異なるパスワードを指定してください。',
+  'profile.passwordChanged':
+    'パスワードを変更しました。ほかの端末やブラウザでのログインは終了し、{email} にお知らせをお送りしました。',
+  'profile.addressesTitle': 'アドレス帳',
+  'profile.addressesIntro':
+    '登録した住所はご注文手続きで選べます。「いつもの住所」が最初から入力されます。',
+  'profile.noAddresses': '登録されている住所はまだありません。',
+  'profile.addAddress': '住所を追加する',
+  'profile.editAddress': '住所を編集する',
+  'profile.edit': '編集',
+  'profile.delete': '削除',
+  'profile.makeDefault': 'いつもの住所にする',
+  'profile.default': 'いつもの住所',
+  'profile.useAsDefault': 'ご注文手続きでこの住所を最初に使う',
+  'profile.saveAddress': '住所を保存する',
+  'profile.addressSaved': '住所を保存しました。',
+  'profile.addressDeleted': '住所を削除しました。',
+  'profile.defaultChanged': 'いつもの住所を変更しました。',
+  'profile.tooManyAddresses':
+    '住所は{max}件まで登録できます。使わなくなった住所を先に削除してください。',
+  'profile.backToAddresses': 'アドレス帳に戻る',
+  'profile.cancelTitle': '退会',
+  'profile.cancelIntro':
+    '退会すると、お名前・登録住所・カート・ログイン情報を削除し、すべての端末でログアウトします。過去のご注文の記録は法令により保管されます。「ご注文の確認」（ご注文番号とメールアドレス）から引き続きご確認いただけます。会員IDとメールアドレスは解放されるため、あとで再登録することもできます。',
+  'profile.cancelOpenOrders':
+    'お手続き中のご注文があるため、退会できません。次のご注文のお届け完了またはキャンセル後に、もう一度お試しください：{numbers}。',
+  'profile.cancelFinal': 'この操作は取り消せません。',
+  'profile.cancelConfirm': '確認のためパスワードを入力してください',
+  'profile.cancelButton': '退会する',
+  'profile.goodbyeTitle': '退会手続きが完了しました',
+  'profile.goodbyeText':
+    'これまでのご利用、誠にありがとうございました。ご登録のメールアドレスに最終のお知らせをお送りしました。',
+  'profile.goodbyeOrders':
+    '過去のご注文は、ご注文番号とご注文時のメールアドレスでご確認いただけます：',
+  'profile.goodbyeAgain': 'またのご利用を心よりお待ちしております。',
+  'profile.checkoutSaved': '登録済みの住所',
+  'profile.checkoutUse': 'この住所を使う',
+  'profile.checkoutManage': 'アドレス帳を管理する',
+  'mail.topic.password_changed': 'パスワード変更のお知らせ',
+  'mail.topic.membership_cancelled': '退会のお知らせ',
+  // Newsletter: MyPage setting and the unsubscribe pages.
+  'newsletter.title': 'メールマガジン',
+  'newsletter.intro':
+    '新商品・予約・イベントの情報をメールマガジンでお届けします。配信をご希望の会員様にのみお送りし、毎号のリンクからワンクリックで配信を停止できます。',
+  'newsletter.optIn': 'メールマガジンを受け取る',
+  'newsletter.sentTo': '{email} 宛に、アカウントの言語でお送りします。',
+  'newsletter.save': '保存する',
+  'newsletter.subscribed': 'メールマガジンの配信を登録しました。',
+  'newsletter.unsubscribed': 'メールマガジンの配信を停止しました。',
+  'newsletter.unverified':
+    'メールアドレスの確認がまだ完了していません。メールマガジンは確認済みのアドレスにのみお送りします。',
+  'newsletter.settingsLink': 'メールマガジンの設定',
+  'newsletter.unsubscribeTitle': 'メールマガジンの配信停止',
+  'newsletter.unsubscribeConfirm':
+    'ボタンを押すと、お客様のアドレスへのメールマガジンの配信を停止します。ご注文やアカウントに関するメールは引き続きお送りします。',
+  'newsletter.unsubscribeButton': '配信を停止する',
+  'newsletter.unsubscribedTitle': 'メールマガジンの配信を停止しました',
+  'newsletter.unsubscribedText':
+    '今後、メールマガジンはお送りしません。ご注文やアカウントに関するメールは引き続きお届けします。再度ご希望の場合は、ログインして「マイページ」>「メールマガジンの設定」から登録してください。',
+  'newsletter.badLinkTitle': 'この配信停止リンクは無効です',
+  'newsletter.badLink':
+    'コピーの際にリンクが途中で切れた可能性があります。メールマガジンのリンクをもう一度開くか、ログインして「マイページ」>「メールマガジンの設定」から変更してください。',
+  'mail.topic.newsletter': 'メールマガジン',
+  // Account flows: registration code, password reset, email change, member ID check.
+  'acct.limitedAt': '試行回数が多すぎます。{time}以降にもう一度お試しください。',
+  'acct.signIn.forgot': 'パスワードをお忘れの方',
+  'acct.signIn.lookup': 'メールアドレスに登録されている会員IDの確認',
+  'acct.verify.title': 'メールアドレスの確認',
+  'acct.verify.sent':
+    '{email} に6桁の確認コードをお送りしました。ここに入力すると会員登録が完了します（有効期限10分）。',
+  'acct.verify.needed':
+    'メールアドレスの確認がまだ完了していないため、ログインできません。{email} にお送りした6桁のコードを入力するか、新しいコードを送信してください。',
+  'acct.verify.resent': '{email} に新しいコードをお送りしました。有効なのは最新のコードのみです。',
+  'acct.verify.confirm': '確認してログイン',
+  'acct.verify.resendLimited':
+    '直近1時間に何度もコードが送信されています。{time}以降にもう一度お試しください。',
+  'acct.verify.wrongAddress':
+    '{email} がお客様のアドレスではない場合は、正しいアドレスで登録し直してください。この登録は24時間後に解除されます。',
+  'acct.forgot.title': 'パスワードをお忘れの方',
+  'acct.forgot.intro':
+    '会員IDまたはご登録のメールアドレスを入力してください。新しいパスワードを設定するためのコードとリンクを、ご登録のメールアドレスにお送りします。',
+  'acct.forgot.send': '送信する',
+  'acct.forgot.sent':
+    '「{login}」が会員のものであれば、その会員のメールアドレスにコードとリンクをお送りしました（有効期限30分）。会員が使用していないメールアドレスを入力された場合は、その旨をお知らせするメールをお送りしました。',
+  'acct.forgot.lookup': '登録した会員IDやメールアドレスがわからない場合',
+  'acct.reset.title': '新しいパスワードの設定',
+  'acct.reset.codeHelp':
+    'メールに記載された6桁のコードを入力し、新しいパスワードを設定してください。メール内のリンクを開いて設定することもできます。',
+  'acct.reset.linkHelp': '会員ID {code} の新しいパスワードを設定してください。',
+  'acct.reset.newPassword': '新しいパスワード',
+  'acct.reset.submit': 'パスワードを設定する',
+  'acct.reset.wrong':
+    'コードが正しくないか、有効期限が切れています。コードは30分間・5回まで有効です。新しいコードを送信できます。',
+  'acct.reset.linkInvalid':
+    'このリンクは使用できません。すでに使用済みか、新しいリンクが送信されたか、30分の有効期限が切れています。もう一度お申し込みください。',
+  'acct.reset.askAgain': '新しいコードを送信する',
+  'acct.reset.doneTitle': 'パスワードを変更しました',
+  'acct.reset.doneText':
+    '新しいパスワードでログインしました。ほかの端末やブラウザでのログインはすべて終了し、ご登録のメールアドレスにお知らせをお送りしました。',
+  'acct.toMyPage': 'マイページへ',
+  'acct.email.title': 'メールアドレスの変更',
+  'acct.email.current': '現在のアカウントのメールアドレスは {email} です。',
+  'acct.email.help':
+    '新しいメールアドレスに6桁のコードをお送りします。ここでコードを入力すると変更が完了し、現在のメールアドレスにもお知らせします。',
+  'acct.email.new': '新しいメールアドレス',
+  'acct.email.password': '現在のパスワード',
+  'acct.email.passwordHelp': 'ご本人確認のため。',
+  'acct.email.send': '新しいアドレスにコードを送る',
+  'acct.email.wrongPassword': 'パスワードが正しくありません。',
+  'acct.email.same': 'すでにアカウントに登録されているメールアドレスです。',
+  'acct.email.suppressed':
+    '以前このアドレスへのメールが届かなかったため、送信できません。別のアドレスを指定してください。',
+  'acct.email.codeTitle': 'コードの入力',
+  'acct.email.codeSent': '{email} に6桁のコードをお送りしました。{time}まで有効です。',
+  'acct.email.noPending':
+    'コードを待っている変更はありません。先に新しいアドレスを入力してください。',
+  'acct.email.confirm': 'メールアドレスを変更する',
+  'acct.email.startOver': '別のアドレスにする',
+  'acct.email.taken':
+    'このアドレスはすでに別の会員IDに登録されています。1つのアドレスに登録できる会員IDは1つだけです。「メールアドレスに登録されている会員IDの確認」でどの会員IDかを確認できます。',
+  'acct.email.done':
+    'アカウントのメールアドレスを {email} に変更しました。変更前のメールアドレスにもお知らせをお送りしました。',
+  'acct.email.ordersTitle': 'これまでのご注文の連絡先メールアドレスは変わりません',
+  'acct.email.ordersKeep':
+    'アカウントのメールアドレスを変更しても、すでにご注文いただいた分のメールの送信先は変わりません。各ご注文は、ご注文時のメールアドレスを連絡先として保持します。ご注文のメールを別のアドレスに送るには、ご注文のページで「このご注文のメールを別のアドレスに送る」をご利用いただくか、お問い合わせフォームからご連絡ください。',
+  'acct.email.orderMailTo': 'メール送信先：{email}',
+  'acct.email.orderChange': 'このご注文のメールを別のアドレスに送る',
+  'acct.email.inquiry': 'お問い合わせフォームで依頼する',
+  'acct.lookup.title': 'メールアドレスに登録されている会員IDの確認',
+  'acct.lookup.intro':
+    'お心当たりの会員IDとメールアドレスを入力してください。そのアドレスにメールをお送りします。会員IDが登録されていれば確認コードを、登録されていなければその旨をお知らせします。コードを入力すると、この画面に会員IDと、入力された会員IDと一致するかを表示します。',
+  'acct.lookup.memberCode': 'お心当たりの会員ID',
+  'acct.lookup.email': 'メールアドレス',
+  'acct.lookup.send': '送信する',
+  'acct.lookup.sent':
+    '{email} にメールをお送りしました。コードが記載されている場合は、下に入力してください（有効期限10分）。',
+  'acct.lookup.show': '会員IDを表示する',
+  'acct.lookup.wrong':
+    'コードが正しくないか、有効期限が切れています。コードは10分間・5回まで有効です。新しいコードを送信できます。',
+  'acct.lookup.again': '新しいコードを送信する',
+  'acct.lookup.resultTitle': '{email} の会員ID',
+  'acct.lookup.result': '{email} に登録されている会員ID',
+  'acct.lookup.matches': '入力された会員ID（{typed}）と一致しています。',
+  'acct.lookup.differs': '入力された会員ID（{typed}）とは異なります。',
+  'acct.lookup.none': '{email} に登録されている会員IDは現在ありません。',
+  'acct.lookup.forgot': 'パスワードをお忘れの場合',
+  'mail.topic.registration_code': '会員登録の確認コード',
+  'mail.topic.email_change_code': '新しいメールアドレスの確認コード',
+  'mail.topic.email_changed': 'メールアドレス変更のお知らせ',
+  'mail.topic.password_reset': 'パスワードの再設定',
+  'mail.topic.member_lookup': '会員IDの確認',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ja };

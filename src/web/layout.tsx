@@ -46,6 +46,7 @@ export function renderPage(
         <title>{`${title} | ${shopName}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <script src="/static/email-check.js" defer />
       </head>
       <body>
         <a class="skip" href="#main">

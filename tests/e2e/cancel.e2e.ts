@@ -40,7 +40,7 @@ describe('a member cancels an order from MyPage', () => {
     const member = newMemberValues('canceller');
     const stockBefore = await stockOf(server.deps.db, keychain.slug);
 
-    await registerMember(page, member);
+    await registerMember(page, member, server.deps.db);
     await addToCart(page, keychain.slug, keychain.title, 2);
     const number = await checkoutAsMember(page);
     expect(await stockOf(server.deps.db, keychain.slug)).toBe(stockBefore - 2);

@@ -39,7 +39,7 @@ describe('a member buys, staff ship, the member tracks the package', () => {
     const customer = await newShopper(browser, server.url);
     const { page } = customer;
 
-    await registerMember(page, member);
+    await registerMember(page, member, server.deps.db);
     expect(await mainText(page)).toContain(`Hello, ${member.name}`);
     expect(await mainText(page)).toContain('You have not ordered anything yet.');
     await screenshot(page, 'member-01-mypage-new');

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Locator, Page, Response } from 'playwright-core';
 import { products } from '../../src/catalog/tables.ts';
 import type { Db } from '../../src/db/client.ts';
+import { outboxMessages } from '../../src/mail/tables.ts';
 import { orders } from '../../src/orders/tables.ts';
 
 /** What a customer types into the checkout's address part. */
@@ -149,8 +150,11 @@ export function newMemberValues(prefix: string): MemberValues {
   };
 }
 
-/** Registers through the form; the shop signs the new member in and opens MyPage. */
-export async function registerMember(page: Page, member: MemberValues) {
+/**
+ * Registers through the form and enters the code mailed to the address (read from the outbox);
+ * the shop then signs the new member in and opens MyPage.
+ */
+export async function registerMember(page: Page, member: MemberValues, db: Db) {
   await page.goto('/account/register');
   await seeHeading(page, 'Become a member');
   await page.getByLabel('Member ID').fill(member.memberCode);
@@ -158,6 +162,20 @@ export async function registerMember(page: Page, member: MemberValues) {
   await page.getByLabel('Name', { exact: true }).fill(member.name);
   await page.getByLabel('Password').fill(member.password);
   await submit(page, page.getByRole('button', { name: 'Create account' }));
+  await seeHeading(page, 'Confirm your email address');
+  const [mail] = await db
+    .select({ payload: outboxMessages.payload })
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.recipient, member.email),
+        eq(outboxMessages.topic, 'registration_code'),
+      ),
+    )
+    .orderBy(desc(outboxMessages.createdAt));
+  if (!mail) throw new Error(`no registration code was mailed to ${member.email}`);
+  await page.getByLabel('6-digit code').fill(String(mail.payload.code));
+  await submit(page, page.getByRole('button', { name: 'Confirm and sign in' }));
   await seeHeading(page, 'MyPage');
 }
 

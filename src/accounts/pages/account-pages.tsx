@@ -37,6 +37,11 @@ export function SignInPage(props: FormProps & { next: string }) {
         <button type="submit">{t('account.signInTitle')}</button>
       </form>
       <p>
+        <a href="/account/password/forgot">{t('acct.signIn.forgot')}</a>
+        {' · '}
+        <a href="/account/lookup">{t('acct.signIn.lookup')}</a>
+      </p>
+      <p>
         {t('account.noAccount')} <a href="/account/register">{t('nav.register')}</a>
       </p>
       <p>
@@ -165,6 +170,9 @@ export function MyPage(props: {
         {t('mypage.welcome', { name: member.name || member.memberCode })} ·{' '}
         <span class="muted">{t('mypage.memberCode', { code: member.memberCode })}</span> ·{' '}
         <span class="muted">{member.email}</span>
+      </p>
+      <p>
+        <a href="/mypage/newsletter">{t('newsletter.settingsLink')}</a>
       </p>
       <h2>{t('mypage.orders')}</h2>
       {orders.length === 0 ? (

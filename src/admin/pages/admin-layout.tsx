@@ -33,11 +33,13 @@ export function renderAdminPage(
           {staff && may(staff.role, 'view_orders') && <a href="/admin/orders">Orders</a>}
           {staff && may(staff.role, 'edit_products') && <a href="/admin/products">Products</a>}
           {staff && may(staff.role, 'view_mail') && <a href="/admin/mail">Mail log</a>}
+          {staff && may(staff.role, 'view_members') && <a href="/admin/members">Members</a>}
           {staff && may(staff.role, 'manage_mail') && (
             <>
               <a href="/admin/mailbox">Mailbox</a>
               <a href="/admin/suppressions">Suppressions</a>
               <a href="/admin/notices/new">Notices</a>
+              <a href="/admin/newsletters">Newsletters</a>
             </>
           )}
           {staff && (

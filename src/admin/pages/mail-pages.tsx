@@ -22,6 +22,14 @@ export const topicLabels: Record<MailTopic, string> = {
   important_notice: 'Important notice',
   verification_code: 'Verification code',
   inquiry_receipt: 'Inquiry receipt',
+  registration_code: 'Registration code',
+  email_change_code: 'Email change code',
+  email_changed: 'Email changed (to old address)',
+  password_reset: 'Password reset',
+  member_lookup: 'Member ID check',
+  newsletter: 'Newsletter',
+  password_changed: 'Password changed',
+  membership_cancelled: 'Membership cancelled',
 };
 
 export const mailStateLabels: Record<MailState, string> = {

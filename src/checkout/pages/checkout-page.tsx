@@ -1,3 +1,4 @@
+import type { MemberAddress } from '../../accounts/address-book-tables.ts';
 import type { CartLine } from '../../cart/find-cart.ts';
 import { Price, productTitle } from '../../catalog/pages/product-card.tsx';
 import { countries } from '../../shipping/countries.ts';
@@ -38,6 +39,35 @@ function Field(props: {
   );
 }
 
+/** Fills the form with a saved address without script: a GET back to /checkout?address=<id>. */
+function SavedAddressPicker(props: {
+  t: Translate;
+  addresses: MemberAddress[];
+  chosenId: string | null;
+}) {
+  const { t } = props;
+  if (props.addresses.length === 0) return null;
+  return (
+    <form method="get" action="/checkout" class="saved-addresses">
+      <label>
+        {t('profile.checkoutSaved')}{' '}
+        <select name="address">
+          {props.addresses.map((a) => (
+            <option value={a.id} selected={a.id === props.chosenId}>
+              {[a.name, a.line1, a.city, a.country].filter(Boolean).join(', ')}
+              {a.isDefault ? ` (${t('profile.default')})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="submit" class="secondary">
+        {t('profile.checkoutUse')}
+      </button>{' '}
+      <a href="/mypage/addresses">{t('profile.checkoutManage')}</a>
+    </form>
+  );
+}
+
 /** One page: contact, address, shipping, card; "Calculate shipping" re-renders with the quote. */
 export function CheckoutPage(props: {
   lines: CartLine[];
@@ -45,6 +75,8 @@ export function CheckoutPage(props: {
   locale: Locale;
   csrf: string;
   memberEmail: string | null;
+  /** A signed-in member's saved addresses, and the one that filled the form. */
+  addressBook?: { addresses: MemberAddress[]; chosenId: string | null } | null;
   values: CheckoutValues;
   errors: Record<string, string>;
   idempotencyKey: string;
@@ -65,6 +97,7 @@ export function CheckoutPage(props: {
     <section>
       <h1>{t('checkout.title')}</h1>
       {props.message && <Notice kind="error">{props.message}</Notice>}
+      {props.addressBook && <SavedAddressPicker t={t} {...props.addressBook} />}
       <form method="post" action="/checkout" class="stack" novalidate>
         <Csrf token={props.csrf} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />

@@ -1,8 +1,14 @@
+import { accountTemplates } from './account-mails.ts';
 import { coreTemplates, type MailTemplate } from './mail-content.ts';
+import { newsletterTemplates } from './newsletter-mails.ts';
+import { profileTemplates } from './profile-mails.ts';
 
 /** Every mail the shop sends, by topic; each domain adds its own templates here. */
 export const mailTemplates = {
   ...coreTemplates,
+  ...accountTemplates,
+  ...newsletterTemplates,
+  ...profileTemplates,
 } satisfies Record<string, MailTemplate>;
 
 export type MailTopic = keyof typeof mailTemplates;

@@ -1,0 +1,121 @@
+import type { Translate } from '../../web/i18n.ts';
+import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { CodeField } from './verify-pages.tsx';
+
+type FormProps = {
+  t: Translate;
+  csrf: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string | undefined;
+};
+
+/** A member ID and an email address: the start of "which member ID uses this address?". */
+export function LookupPage(props: FormProps) {
+  const { t, values, errors } = props;
+  return (
+    <section>
+      <h1>{t('acct.lookup.title')}</h1>
+      {props.message && <Notice kind="error">{props.message}</Notice>}
+      <p>{t('acct.lookup.intro')}</p>
+      <form method="post" action="/account/lookup" class="stack">
+        <Csrf token={props.csrf} />
+        <label>
+          {t('acct.lookup.memberCode')}
+          <span class="help">{t('account.memberCodeHelp')}</span>
+          <input
+            name="memberCode"
+            value={values.memberCode ?? ''}
+            autocomplete="username"
+            spellcheck={false}
+            aria-invalid={errors.memberCode ? 'true' : undefined}
+            required
+          />
+          <FieldError message={errors.memberCode} />
+        </label>
+        <label>
+          {t('acct.lookup.email')}
+          <input
+            type="email"
+            name="email"
+            value={values.email ?? ''}
+            autocomplete="email"
+            aria-invalid={errors.email ? 'true' : undefined}
+            required
+          />
+          <FieldError message={errors.email} />
+        </label>
+        <button type="submit">{t('acct.lookup.send')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** The same answer for every address, then the code from the mail. */
+export function LookupCodePage(props: FormProps) {
+  const { t, values, errors } = props;
+  return (
+    <section>
+      <h1>{t('acct.lookup.title')}</h1>
+      {props.message ? (
+        <Notice kind="error">{props.message}</Notice>
+      ) : (
+        <Notice kind="info">{t('acct.lookup.sent', { email: values.email ?? '' })}</Notice>
+      )}
+      <form method="post" action="/account/lookup/code" class="stack">
+        <Csrf token={props.csrf} />
+        <input type="hidden" name="memberCode" value={values.memberCode ?? ''} />
+        <input type="hidden" name="email" value={values.email ?? ''} />
+        <CodeField t={t} value={values.code ?? ''} error={errors.code} />
+        <button type="submit">{t('acct.lookup.show')}</button>
+      </form>
+      <p class="muted">{t('code.notArrived')}</p>
+      <form method="post" action="/account/lookup" class="inline">
+        <Csrf token={props.csrf} />
+        <input type="hidden" name="memberCode" value={values.memberCode ?? ''} />
+        <input type="hidden" name="email" value={values.email ?? ''} />
+        <button type="submit" class="secondary">
+          {t('acct.lookup.again')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** What the code unlocked: the member ID for the address, and whether it is the one typed. */
+export function LookupResultPage(props: {
+  t: Translate;
+  email: string;
+  typed: string;
+  memberCode: string | null;
+  matches: boolean;
+}) {
+  const { t, email, memberCode } = props;
+  return (
+    <section>
+      <h1>{t('acct.lookup.resultTitle', { email })}</h1>
+      {memberCode ? (
+        <>
+          <p>{t('acct.lookup.result', { email })}</p>
+          <p class="member-code">
+            <strong>{memberCode}</strong>
+          </p>
+          <Notice kind={props.matches ? 'success' : 'info'}>
+            {t(props.matches ? 'acct.lookup.matches' : 'acct.lookup.differs', {
+              typed: props.typed,
+            })}
+          </Notice>
+          <p>
+            <a class="button" href="/account/sign-in">
+              {t('account.signInTitle')}
+            </a>{' '}
+            {t('acct.lookup.forgot')}{' '}
+            <a href="/account/password/forgot">{t('acct.signIn.forgot')}</a>
+          </p>
+        </>
+      ) : (
+        <p>{t('acct.lookup.none', { email })}</p>
+      )}
+    </section>
+  );
+}
