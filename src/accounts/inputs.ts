@@ -16,6 +16,11 @@ export const registerInput = z.object({
   password,
   name: z.string().trim().max(100).default(''),
   locale: z.enum(['en', 'ja']).default('en'),
+  // An unticked checkbox sends nothing: opting in is always a deliberate act.
+  newsletter: z
+    .unknown()
+    .transform((v) => v === 'on')
+    .default(false),
 });
 
 export const signInInput = z.object({

@@ -43,7 +43,7 @@ export async function registerMember(
 /** Inserts a member row; null when the member ID or email is taken. */
 export async function createMember(
   db: Db | Tx,
-  input: Omit<RegisterInput, 'password'>,
+  input: Omit<RegisterInput, 'password' | 'newsletter'> & { newsletter?: boolean },
   options: { passwordHash: string; now: Date; verifiedAt: Date | null },
 ): Promise<Member | null> {
   const [member] = await db
@@ -55,6 +55,7 @@ export async function createMember(
       name: input.name,
       locale: input.locale,
       emailVerifiedAt: options.verifiedAt,
+      newsletterOptIn: input.newsletter === true,
       createdAt: options.now,
       updatedAt: options.now,
     })

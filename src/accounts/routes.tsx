@@ -1,6 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { checkEmailAddress } from '../email-policy/check-email-address.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
+import { problemMessage } from '../email-policy/messages.ts';
 import { findAddressProblem, findRecentMail } from '../mail/find-order-mail.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { listMemberOrders } from '../orders/find-orders.ts';
@@ -197,6 +199,9 @@ export const accountRoutes = new Hono<AppEnv>()
     const orders = await listMemberOrders(db, member.id);
     const recentMail = await findRecentMail(db, member);
     const mailProblem = await findAddressProblem(db, member.email);
+    // Addresses stored before the policy (imported, or the rules changed since) get a nudge.
+    const policy = await checkEmailAddress(member.email, c.get('deps'));
+    const policyProblems = policy.problems.map((p) => problemMessage(c.get('t'), p));
     return renderPage(
       c,
       c.get('t')('mypage.title'),
@@ -205,6 +210,7 @@ export const accountRoutes = new Hono<AppEnv>()
         orders={orders}
         recentMail={recentMail}
         mailProblem={mailProblem}
+        policyProblems={policyProblems}
         t={c.get('t')}
         locale={c.get('locale')}
       />,

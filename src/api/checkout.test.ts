@@ -92,6 +92,12 @@ describeEachDatabase('store API checkout', (kind) => {
     );
     expect(badAddress.status).toBe(400);
     expect(badAddress.body.error.fields).toHaveProperty('address.postalCode');
+    const symbol = await checkout(
+      { ...cart, 'idempotency-key': newKey() },
+      { ...checkoutRequest(), email: 'taro+shop@example.com' },
+    );
+    expect(symbol.status).toBe(400);
+    expect(symbol.body.error.fields.email).toContain('+');
   });
 
   it('answers 402 with the reason when the card is declined', async () => {

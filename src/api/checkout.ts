@@ -3,6 +3,7 @@ import { findCartId } from '../cart/find-cart.ts';
 import { problemMessage } from '../cart/problem-message.ts';
 import { checkoutInput } from '../checkout/inputs.ts';
 import { placeOrder } from '../checkout/place-order.ts';
+import { policyEmail } from '../email-policy/email-field.ts';
 import { findOrderById } from '../orders/find-orders.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
 import type { Order } from '../orders/tables.ts';
@@ -86,7 +87,7 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
   const member = c.get('member');
   const header = c.req.valid('header');
   const request = c.req.valid('json');
-  const email = member?.email ?? request.email;
+  let email = member?.email ?? request.email;
   if (!email) {
     return c.json(
       apiError('invalid_request', 'The request body is not valid.', {
@@ -94,6 +95,19 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
       }),
       400,
     );
+  }
+  if (!member) {
+    // A guest's address passes the same policy as the checkout form's.
+    const checked = await policyEmail(deps, t).safeParseAsync(email);
+    if (!checked.success) {
+      return c.json(
+        apiError('invalid_request', 'The email address cannot be used.', {
+          email: checked.error.issues[0]?.message ?? '',
+        }),
+        400,
+      );
+    }
+    email = checked.data;
   }
   // Mails follow Accept-Language when sent, else the member's chosen language.
   const orderLocale = member && !c.req.header('accept-language') ? member.locale : c.get('locale');

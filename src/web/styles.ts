@@ -60,6 +60,7 @@ legend { font-weight:700; padding:0 6px; }
 .filters { display:flex; gap:8px; flex-wrap:wrap; align-items:end; margin-bottom:12px; }
 .choice { flex-direction:row !important; align-items:center; gap:8px; font-weight:400 !important; }
 .category-nav { margin-bottom:16px; }
+.mypage-links { display:flex; gap:8px 18px; flex-wrap:wrap; margin:0 0 12px; }
 .footer-links { display:flex; gap:18px; justify-content:center; flex-wrap:wrap; margin-bottom:8px; }
 input.quantity { width:5em; }
 form.stack input, form.stack select, form.stack textarea { font-weight:400; }

@@ -1,9 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Locator, Page, Response } from 'playwright-core';
 import { products } from '../../src/catalog/tables.ts';
 import type { Db } from '../../src/db/client.ts';
-import { outboxMessages } from '../../src/mail/tables.ts';
+import { caughtMails, outboxMessages } from '../../src/mail/tables.ts';
 import { orders } from '../../src/orders/tables.ts';
+import type { TestServer } from '../../src/testing/app-server.ts';
 
 /** What a customer types into the checkout's address part. */
 export interface AddressValues {
@@ -194,4 +196,61 @@ export async function orderHistoryRow(page: Page, number: string): Promise<strin
   await page.goto('/mypage');
   await seeHeading(page, 'Order history');
   return visibleText(page.getByRole('row').filter({ hasText: number }));
+}
+
+/** Every mail the catcher has received for `address` so far (due mail is sent first), oldest first. */
+export async function mailsTo(server: TestServer, address: string): Promise<ParsedMail[]> {
+  await server.drainMail();
+  const rows = await server.database.db
+    .select({ raw: caughtMails.raw })
+    .from(caughtMails)
+    .where(sql`${address} = any(${caughtMails.envelopeTo})`)
+    .orderBy(asc(caughtMails.receivedAt));
+  return Promise.all(rows.map((r) => simpleParser(r.raw)));
+}
+
+/** The newest mail to `address` whose subject matches, as the customer's mail program shows it. */
+export async function newestMailTo(
+  server: TestServer,
+  address: string,
+  subject: RegExp,
+): Promise<ParsedMail> {
+  const mail = (await mailsTo(server, address)).filter((m) => subject.test(m.subject ?? '')).at(-1);
+  if (!mail) throw new Error(`no mail to ${address} with a subject like ${subject}`);
+  return mail;
+}
+
+/** The 6-digit code of a mail: it stands on a line of its own (order numbers have digits too). */
+export function codeIn(mail: ParsedMail): string {
+  const code = mail.text?.match(/^\s+(\d{6})\s*$/m)?.[1];
+  if (!code) throw new Error(`no code in the mail "${mail.subject}"`);
+  return code;
+}
+
+/** The one link of a mail's text that starts with `prefix` (the shop's URL and a path). */
+export function linkIn(mail: ParsedMail, prefix: string): string {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const link = mail.text?.match(new RegExp(`${escaped}\\S*`))?.[0];
+  if (!link) throw new Error(`no link to ${prefix} in the mail "${mail.subject}"`);
+  return link;
+}
+
+/** Signs in on the sign-in page with a member ID or email; returns the page's response. */
+export async function signIn(page: Page, login: string, password: string): Promise<Response> {
+  await page.goto('/account/sign-in');
+  await seeHeading(page, 'Sign in');
+  await page.getByLabel('Member ID or email').fill(login);
+  await page.getByLabel('Password').fill(password);
+  return submit(page, page.getByRole('main').getByRole('button', { name: 'Sign in' }));
+}
+
+/** Signs out with the button in the page header. */
+export async function signOut(page: Page): Promise<void> {
+  await submit(page, page.getByRole('banner').getByRole('button', { name: 'Sign out' }));
+}
+
+/** Whether the browser is signed in as a member: MyPage opens instead of the sign-in page. */
+export async function isSignedIn(page: Page): Promise<boolean> {
+  await page.goto('/mypage');
+  return new URL(page.url()).pathname === '/mypage';
 }

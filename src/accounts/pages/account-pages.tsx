@@ -107,6 +107,10 @@ export function RegisterPage(props: FormProps & { locale: Locale }) {
             </option>
           </select>
         </label>
+        <label class="choice">
+          <input type="checkbox" name="newsletter" checked={values.newsletter === 'on'} />
+          {t('newsletter.optIn')}
+        </label>
         <button type="submit">{t('account.create')}</button>
       </form>
     </section>
@@ -156,6 +160,8 @@ export function MyPage(props: {
   orders: Order[];
   recentMail: CustomerMail[];
   mailProblem: AddressProblem | null;
+  /** Why the member's stored address breaks the current address policy, if it does. */
+  policyProblems: string[];
   t: Translate;
   locale: Locale;
 }) {
@@ -171,9 +177,27 @@ export function MyPage(props: {
         <span class="muted">{t('mypage.memberCode', { code: member.memberCode })}</span> ·{' '}
         <span class="muted">{member.email}</span>
       </p>
-      <p>
+      {!props.mailProblem && props.policyProblems.length > 0 && (
+        <Notice kind="error">
+          <p>{t('mypage.policyNotice', { email: member.email })}</p>
+          <ul>
+            {props.policyProblems.map((problem) => (
+              <li>{problem}</li>
+            ))}
+          </ul>
+          <a class="button" href={CHANGE_EMAIL_PATH}>
+            {t('mypage.changeEmail')}
+          </a>
+        </Notice>
+      )}
+      <nav class="mypage-links" aria-label={t('mypage.settings')}>
+        <a href="/mypage/profile">{t('mypage.linkProfile')}</a>
+        <a href={CHANGE_EMAIL_PATH}>{t('mypage.changeEmail')}</a>
+        <a href="/mypage/password">{t('mypage.linkPassword')}</a>
+        <a href="/mypage/addresses">{t('mypage.linkAddresses')}</a>
         <a href="/mypage/newsletter">{t('newsletter.settingsLink')}</a>
-      </p>
+        <a href="/mypage/cancel">{t('mypage.linkCancel')}</a>
+      </nav>
       <h2>{t('mypage.orders')}</h2>
       {orders.length === 0 ? (
         <p>{t('mypage.noOrders')}</p>
