@@ -26,7 +26,7 @@ type Ctx = Context<AppEnv>;
 
 const notices: Record<string, (n: NewsletterSummary) => string> = {
   sent: (s) =>
-    `Queued ${s.newsletter.recipientCount} mails. They leave at ${s.newsletter.perMinute} per minute; the counts below follow them.`,
+    `Queued ${s.newsletter.recipientCount} ${s.newsletter.recipientCount === 1 ? 'mail' : 'mails'}. They leave at ${s.newsletter.perMinute} per minute; the counts below follow them.`,
   already: () => 'This newsletter had already been sent, so nothing was queued again.',
 };
 

@@ -12,7 +12,7 @@ a { color: var(--brand); }
 .search input { flex:1; padding:8px 10px; border:1px solid var(--line); border-radius:6px 0 0 6px; font-size:1rem; min-width:0; }
 .search button { border-radius:0 6px 6px 0; }
 .account-nav { display:flex; gap:14px; align-items:center; flex-wrap:wrap; }
-main { max-width:1100px; margin:0 auto; padding:20px; }
+main { max-width:1100px; margin:0 auto; padding:20px; overflow-wrap:anywhere; }
 .site-footer { text-align:center; color:var(--muted); font-size:.85rem; padding:24px; border-top:1px solid var(--line); margin-top:40px; }
 h1 { font-size:1.6rem; margin:.2em 0 .6em; }
 button, .button { background:var(--brand); color:var(--brand-ink); border:0; border-radius:6px; padding:9px 16px; font-size:1rem; cursor:pointer; text-decoration:none; display:inline-block; }

@@ -14,6 +14,7 @@ import {
   newMemberValues,
   registerMember,
   seeHeading,
+  sidewaysOverflow,
   signIn,
   signOut,
   submit,
@@ -75,6 +76,7 @@ describe('a new member registers with a rejected address, fixes it and signs in'
     expect(text).toContain('Did you mean taro+shop@gmail.com?');
     expect(await page.getByLabel('Member ID').inputValue()).toBe('Taro_Shop');
     expect(await findMember('taro_shop')).toBeNull();
+    expect.soft(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'member-id-02-refused', { fullPage: false });
 
     // The customer drops the "+shop" and takes the suggested domain with one tap.
@@ -100,6 +102,7 @@ describe('a new member registers with a rejected address, fixes it and signs in'
 
     await page.goto('/account/verify');
     await seeHeading(page, 'Confirm your email address');
+    expect.soft(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'member-id-03-enter-code', { fullPage: false });
     await page.getByLabel('6-digit code').fill(code);
     await submit(page, page.getByRole('button', { name: 'Confirm and sign in' }));
@@ -109,6 +112,7 @@ describe('a new member registers with a rejected address, fixes it and signs in'
     expect(myPage).toContain('Member ID: Taro_Shop');
     expect(myPage).toContain('taro@gmail.com');
     expect((await findMember('taro_shop'))?.emailVerifiedAt).toBeInstanceOf(Date);
+    expect.soft(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'member-id-04-mypage', { fullPage: false });
 
     await signOut(page);
@@ -130,7 +134,8 @@ describe('a new member registers with a rejected address, fixes it and signs in'
     await screenshot(page, 'member-id-05-signed-in-by-email', { fullPage: false });
 
     expect(serverErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    // The refused form and the failed sign-in answer 400 on purpose; nothing else may complain.
+    expect(consoleErrors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     await context.close();
   });
 });
@@ -163,6 +168,7 @@ describe('"Check the member ID registered for your email address"', () => {
     const sent = await askForMemberId(page, 'lookup_guess', member.email);
     expect(sent.status()).toBe(200);
     expect(await mainText(page)).toContain(`We sent a mail to ${member.email}.`);
+    expect.soft(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'member-id-06-lookup-sent', { fullPage: false });
 
     const mail = await newestMailTo(server, member.email, /member ID check code/);
@@ -173,9 +179,8 @@ describe('"Check the member ID registered for your email address"', () => {
     await submit(page, page.getByRole('button', { name: 'Show the member ID' }));
     await seeHeading(page, `The member ID for ${member.email}`);
     expect(await visibleText(page.locator('.member-code'))).toBe(member.memberCode);
-    expect(await mainText(page)).toContain(
-      'This is not the member ID you entered (lookup_guess).',
-    );
+    expect(await mainText(page)).toContain('This is not the member ID you entered (lookup_guess).');
+    expect.soft(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'member-id-07-lookup-differs', { fullPage: false });
 
     // Once more with the right guess, in other letter case.
@@ -216,6 +221,7 @@ describe('"Check the member ID registered for your email address"', () => {
     expect(unknown.status()).toBe(known.status());
     expect(unknownText).toBe(knownText);
     expect(await page.getByLabel('6-digit code').count()).toBe(1);
+    expect.soft(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'member-id-09-lookup-unknown', { fullPage: false });
 
     const [mail, ...more] = await mailsTo(server, stranger);
@@ -244,7 +250,12 @@ describe('the pages never tell whether an address or member ID is registered', (
 
     const { page, context, serverErrors } = await newShopper(browser, server.url);
     const answers: { status: number; text: string }[] = [];
-    for (const login of [member.email, 'no.such.member@example.com', member.memberCode, 'ghost_id']) {
+    for (const login of [
+      member.email,
+      'no.such.member@example.com',
+      member.memberCode,
+      'ghost_id',
+    ]) {
       await page.goto('/account/password/forgot');
       await seeHeading(page, 'Forgot your password?');
       await page.getByLabel('Member ID or email').fill(login);
@@ -257,6 +268,7 @@ describe('the pages never tell whether an address or member ID is registered', (
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
     expect(answers[0]!.text).toContain('If “<login>” belongs to a member, we sent a code');
+    expect.soft(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'member-id-10-reset-same-answer', { fullPage: false });
 
     // Only the mailbox learns the difference.

@@ -254,3 +254,13 @@ export async function isSignedIn(page: Page): Promise<boolean> {
   await page.goto('/mypage');
   return new URL(page.url()).pathname === '/mypage';
 }
+
+/**
+ * How many pixels the page is wider than the screen: 0 when nothing scrolls sideways on a phone.
+ * Journeys check it with `expect.soft`, so a layout fault does not hide the rest of the journey.
+ */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}

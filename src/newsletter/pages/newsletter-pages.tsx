@@ -26,7 +26,7 @@ export function NewsletterSettingsPage(props: {
       {!props.verified && <Notice kind="info">{t('newsletter.unverified')}</Notice>}
       <form method="post" action="/mypage/newsletter" class="stack">
         <Csrf token={props.csrf} />
-        <label class="check">
+        <label class="choice">
           <input type="checkbox" name="newsletter" checked={props.optIn} /> {t('newsletter.optIn')}
         </label>
         <p class="help">{t('newsletter.sentTo', { email: props.email })}</p>
