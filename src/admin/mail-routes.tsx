@@ -8,9 +8,8 @@ import { allow, staffActor, typedValues } from './access.ts';
 import { mailFilterInput, resendInput } from './inputs.ts';
 import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
 import { MailDetailPage, MailLogPage } from './pages/mail-pages.tsx';
+import { loadPage } from './paging.ts';
 import { may } from './permissions.ts';
-
-const PAGE_SIZE = 50;
 
 type Ctx = Context<AppEnv>;
 
@@ -68,22 +67,13 @@ export const mailAdminRoutes = new Hono<AppEnv>()
       );
     }
     const { page, ...search } = parsed.data;
-    // One extra row tells whether there is a next page without counting them all.
-    const rows = await searchMail(c.get('deps').db, {
-      ...search,
-      limit: PAGE_SIZE + 1,
-      offset: (page - 1) * PAGE_SIZE,
-    });
+    const { rows, hasNext } = await loadPage(page, (limit, offset) =>
+      searchMail(c.get('deps').db, { ...search, limit, offset }),
+    );
     return renderAdminPage(
       c,
       'Delivery log',
-      <MailLogPage
-        rows={rows.slice(0, PAGE_SIZE)}
-        values={values}
-        errors={{}}
-        page={page}
-        hasNext={rows.length > PAGE_SIZE}
-      />,
+      <MailLogPage rows={rows} values={values} errors={{}} page={page} hasNext={hasNext} />,
     );
   })
   .get('/:id', async (c) => {

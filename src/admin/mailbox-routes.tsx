@@ -12,8 +12,7 @@ import {
   type MailboxMessage,
   MailboxMessagePage,
 } from './pages/mailbox-pages.tsx';
-
-const PAGE_SIZE = 50;
+import { loadPage } from './paging.ts';
 
 /**
  * The HTML part is the sender's markup, so it gets a document of its own: no scripts, no network,
@@ -66,21 +65,13 @@ export const mailboxAdminRoutes = new Hono<AppEnv>()
       );
     }
     const { page } = parsed.data;
-    // One extra row tells whether there is a next page.
-    const rows = await listCaughtMail(c.get('deps').db, {
-      q: parsed.data.q || undefined,
-      limit: PAGE_SIZE + 1,
-      offset: (page - 1) * PAGE_SIZE,
-    });
+    const { rows, hasNext } = await loadPage(page, (limit, offset) =>
+      listCaughtMail(c.get('deps').db, { q: parsed.data.q || undefined, limit, offset }),
+    );
     return renderAdminPage(
       c,
       'Mailbox',
-      <MailboxListPage
-        mails={rows.slice(0, PAGE_SIZE)}
-        q={parsed.data.q}
-        page={page}
-        hasNext={rows.length > PAGE_SIZE}
-      />,
+      <MailboxListPage mails={rows} q={parsed.data.q} page={page} hasNext={hasNext} />,
     );
   })
   .get('/:id', async (c) => {

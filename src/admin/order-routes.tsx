@@ -12,9 +12,8 @@ import { allow, staffActor, typedValues } from './access.ts';
 import { cancelInput, contactEmailInput, orderFilterInput, shipInput } from './inputs.ts';
 import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
 import { OrderDetailPage, OrderListPage, stateLabels } from './pages/order-pages.tsx';
+import { loadPage } from './paging.ts';
 import { may } from './permissions.ts';
-
-const PAGE_SIZE = 50;
 
 /** What the notice says after each action; the key travels in `?done=`. */
 const doneNotices: Record<string, string> = {
@@ -106,22 +105,13 @@ export const orderAdminRoutes = new Hono<AppEnv>()
       );
     }
     const { page, ...search } = parsed.data;
-    // One extra row tells whether there is a next page without counting them all.
-    const rows = await searchOrders(c.get('deps').db, {
-      ...search,
-      limit: PAGE_SIZE + 1,
-      offset: (page - 1) * PAGE_SIZE,
-    });
+    const { rows, hasNext } = await loadPage(page, (limit, offset) =>
+      searchOrders(c.get('deps').db, { ...search, limit, offset }),
+    );
     return renderAdminPage(
       c,
       'Orders',
-      <OrderListPage
-        orders={rows.slice(0, PAGE_SIZE)}
-        values={values}
-        errors={{}}
-        page={page}
-        hasNext={rows.length > PAGE_SIZE}
-      />,
+      <OrderListPage orders={rows} values={values} errors={{}} page={page} hasNext={hasNext} />,
     );
   })
   .get('/:number', async (c) => {

@@ -13,9 +13,8 @@ import {
   ProductListPage,
   productValues,
 } from './pages/product-pages.tsx';
+import { loadPage } from './paging.ts';
 import { searchProducts } from './search-products.ts';
-
-const PAGE_SIZE = 50;
 
 type Ctx = Context<AppEnv>;
 
@@ -103,21 +102,13 @@ export const productAdminRoutes = new Hono<AppEnv>()
       );
     }
     const { q, page } = parsed.data;
-    // One extra row tells whether there is a next page.
-    const rows = await searchProducts(c.get('deps').db, {
-      q,
-      limit: PAGE_SIZE + 1,
-      offset: (page - 1) * PAGE_SIZE,
-    });
+    const { rows, hasNext } = await loadPage(page, (limit, offset) =>
+      searchProducts(c.get('deps').db, { q, limit, offset }),
+    );
     return renderAdminPage(
       c,
       'Products',
-      <ProductListPage
-        products={rows.slice(0, PAGE_SIZE)}
-        q={q}
-        page={page}
-        hasNext={rows.length > PAGE_SIZE}
-      />,
+      <ProductListPage products={rows} q={q} page={page} hasNext={hasNext} />,
     );
   })
   .get('/new', (c) => showForm(c, null, { values: newProductValues }))

@@ -1,25 +1,25 @@
+import type { Locale } from '../../web/i18n.ts';
 import type { Block } from './layout.ts';
-import type { MailContent, MailContext, MailTemplate } from './mail-content.ts';
+import {
+  footer,
+  L,
+  type MailContent,
+  type MailContext,
+  type MailTemplate,
+  text,
+} from './mail-content.ts';
 
-type Locale = 'en' | 'ja';
-
-const L = <T>(locale: Locale, en: T, ja: T): T => (locale === 'ja' ? ja : en);
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-
-function footer(ctx: MailContext): string[] {
-  return L(
-    ctx.locale,
-    [
-      ctx.shopName,
-      `This mail was sent to ${ctx.recipient}. It comes from ${ctx.fromAddress}: add that address to your safe senders so our mail is not filed as spam.`,
-      'Questions? Reply to this mail and our support team will answer.',
-    ],
-    [
-      ctx.shopName,
-      `このメールは ${ctx.recipient} 宛にお送りしています。送信元は ${ctx.fromAddress} です。迷惑メールに振り分けられないよう、受信許可リストに追加してください。`,
-      'ご不明な点は、このメールにご返信ください。サポート担当よりお答えします。',
-    ],
-  );
+/** The one link of a mail to someone who has no member ID yet. */
+function registerAction(ctx: MailContext, url: string) {
+  return {
+    label: L(ctx.locale, 'Become a member', '会員登録する'),
+    url,
+    instead: L(
+      ctx.locale,
+      `To become a member, choose "Register" at the top of any ${ctx.shopName} page.`,
+      `会員登録は、${ctx.shopName} の各ページ上部の「会員登録」からお手続きください。`,
+    ),
+  };
 }
 
 /** What the code is for (one sentence per language), the code, and how long it works. */
@@ -205,15 +205,7 @@ export function passwordResetMail(
             ),
           },
         ],
-        action: {
-          label: L(locale, 'Become a member', '会員登録する'),
-          url: data.registerUrl,
-          instead: L(
-            locale,
-            `To become a member, choose "Register" at the top of any ${ctx.shopName} page.`,
-            `会員登録は、${ctx.shopName} の各ページ上部の「会員登録」からお手続きください。`,
-          ),
-        },
+        action: registerAction(ctx, data.registerUrl),
         footer: footer(ctx),
       },
     };
@@ -295,15 +287,7 @@ export function memberLookupMail(
             ),
           },
         ],
-        action: {
-          label: L(locale, 'Become a member', '会員登録する'),
-          url: data.registerUrl,
-          instead: L(
-            locale,
-            `To become a member, choose "Register" at the top of any ${ctx.shopName} page.`,
-            `会員登録は、${ctx.shopName} の各ページ上部の「会員登録」からお手続きください。`,
-          ),
-        },
+        action: registerAction(ctx, data.registerUrl),
         footer: footer(ctx),
       },
     };

@@ -34,16 +34,20 @@ export interface TemplateInput {
 
 export type MailTemplate = (input: TemplateInput) => MailContent;
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+/** A payload value as text; missing values are empty. */
+export const text = (value: unknown) =>
+  value === undefined || value === null ? '' : String(value);
 
 function needOrder(detail: OrderDetail | null): OrderDetail {
   if (!detail) throw new Error('this mail needs an order');
   return detail;
 }
 
-const L = <T>(locale: Locale, en: T, ja: T): T => (locale === 'ja' ? ja : en);
+/** Picks the English or Japanese version. */
+export const L = <T>(locale: Locale, en: T, ja: T): T => (locale === 'ja' ? ja : en);
 
-function footer(ctx: MailContext): string[] {
+/** The standard footer: who it was sent to, the sender to trust, how to ask. */
+export function footer(ctx: MailContext): string[] {
   return L(
     ctx.locale,
     [

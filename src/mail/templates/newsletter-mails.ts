@@ -1,10 +1,5 @@
 import { unsubscribeUrl } from '../../newsletter/unsubscribe-token.ts';
-import type { MailContent, MailContext, MailTemplate } from './mail-content.ts';
-
-type Locale = 'en' | 'ja';
-
-const L = <T>(locale: Locale, en: T, ja: T): T => (locale === 'ja' ? ja : en);
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+import { L, type MailContent, type MailContext, type MailTemplate, text } from './mail-content.ts';
 
 /**
  * A newsletter staff wrote, in the member's language. Its one link is the unsubscribe link at the

@@ -1,10 +1,6 @@
+import type { Locale } from '../../web/i18n.ts';
 import { formatDate } from '../../web/i18n.ts';
-import type { MailContent, MailContext, MailTemplate } from './mail-content.ts';
-
-type Locale = 'en' | 'ja';
-
-const L = <T>(locale: Locale, en: T, ja: T): T => (locale === 'ja' ? ja : en);
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+import { L, type MailContent, type MailContext, type MailTemplate, text } from './mail-content.ts';
 
 /** The time in a payload (an ISO string), in Japan time as the shop shows it. */
 function when(value: unknown, locale: Locale): string {
