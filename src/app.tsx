@@ -11,11 +11,14 @@ import { cartRoutes } from './cart/routes.tsx';
 import { catalogRoutes } from './catalog/routes.tsx';
 import { checkoutRoutes } from './checkout/routes.tsx';
 import { emailCheckScript } from './email-policy/email-check-script.ts';
+import { guideRoutes } from './guide/routes.tsx';
 import { mailWebhookRoutes } from './mail/webhook-routes.ts';
 import { newsletterOneClickRoutes, newsletterRoutes } from './newsletter/routes.tsx';
 import { httpMetrics, opsRoutes } from './ops/routes.ts';
 import { orderRoutes } from './orders/routes.tsx';
 import { sandboxRoutes } from './payments/sandbox-routes.tsx';
+import { inquiryLimits } from './support/limits.ts';
+import { supportRoutes } from './support/routes.tsx';
 import type { AppDeps, AppEnv } from './web/context.ts';
 import { AppError, apiError } from './web/errors.ts';
 import { inputGuard } from './web/input-guard.ts';
@@ -24,6 +27,8 @@ import { csrfMiddleware, sessionMiddleware } from './web/session.ts';
 import { favicon, stylesheet } from './web/styles.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
+// Three photos of 5 MB each, their multipart framing and the text fields.
+const MAX_UPLOAD_BYTES = inquiryLimits.photos * inquiryLimits.photoBytes + 512 * 1024;
 
 /** The whole HTTP surface: shared middleware, then one sub-app per domain. */
 export function createApp(deps: AppDeps) {
@@ -52,16 +57,19 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
+  const tooLarge = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) =>
         c.json(
-          apiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+          apiError('payload_too_large', `The request body is larger than ${maxSize} bytes.`),
           413,
         ),
-    }),
-  );
+    });
+  const smallBodies = tooLarge(MAX_BODY_BYTES);
+  const uploadBodies = tooLarge(MAX_UPLOAD_BYTES);
+  // Only the inquiry form carries photos; every other request stays small.
+  app.use((c, next) => (c.req.path === '/inquiry' ? uploadBodies(c, next) : smallBodies(c, next)));
 
   app.route('/', opsRoutes);
   app.get('/static/app.css', (c) => {
@@ -86,6 +94,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', orderRoutes);
   app.route('/', newsletterRoutes);
   app.route('/', sandboxRoutes);
+  app.route('/', guideRoutes);
+  app.route('/', supportRoutes);
   app.route('/admin', adminRoutes);
 
   app.notFound((c) => {

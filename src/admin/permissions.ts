@@ -11,7 +11,9 @@ export type AdminAction =
   /** Mail content and changes: mailbox, raw sources, resends, suppressions, notices, contact email. */
   | 'manage_mail'
   /** Member accounts: profiles, their orders and the account event log. */
-  | 'view_members';
+  | 'view_members'
+  /** The inquiry desk: read, assign, reply, apply a new contact email; guide helpfulness. */
+  | 'answer_inquiries';
 
 const allowed: Record<StaffRole, readonly AdminAction[]> = {
   admin: [
@@ -22,6 +24,7 @@ const allowed: Record<StaffRole, readonly AdminAction[]> = {
     'view_mail',
     'manage_mail',
     'view_members',
+    'answer_inquiries',
   ],
   support: [
     'view_orders',
@@ -30,6 +33,7 @@ const allowed: Record<StaffRole, readonly AdminAction[]> = {
     'view_mail',
     'manage_mail',
     'view_members',
+    'answer_inquiries',
   ],
   fulfilment: ['view_orders', 'move_orders', 'view_mail'],
   catalog: ['edit_products'],

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { endSession, STAFF_SESSION_HOURS } from '../accounts/sessions.ts';
+import { guideAdminRoutes } from '../guide/admin-routes.tsx';
 import { newsletterAdminRoutes } from '../newsletter/admin-routes.tsx';
+import { inquiryAdminRoutes } from '../support/admin-routes.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
 import { requireStaff } from './access.ts';
@@ -55,6 +57,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .use('*', requireStaff)
   .get('/', (c) => c.redirect(homePath(c.get('staff')!.role), 303))
   .route('/orders', orderAdminRoutes)
+  .route('/inquiries', inquiryAdminRoutes)
+  .route('/guide', guideAdminRoutes)
   .route('/products', productAdminRoutes)
   .route('/mail', mailAdminRoutes)
   .route('/mailbox', mailboxAdminRoutes)

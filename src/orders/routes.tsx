@@ -148,8 +148,8 @@ function retryTime(c: Context<AppEnv>, retryAfterSeconds: number): string {
   return formatTokyoTime(at, c.get('locale'));
 }
 
-const RESENDS_PER_HOUR = 3;
-const CONTACT_CODES_PER_HOUR = 5;
+export const RESENDS_PER_HOUR = 3;
+export const CONTACT_CODES_PER_HOUR = 5;
 
 async function resend(c: Context<AppEnv>, access: OrderAccess) {
   const t = c.get('t');

@@ -1,7 +1,10 @@
+import { guideEn, guideJa } from '../guide/messages.ts';
+import { supportEn, supportJa } from '../support/messages.ts';
+
 export const locales = ['en', 'ja'] as const;
 export type Locale = (typeof locales)[number];
 
-const en = {
+const coreEn = {
   'site.tagline': 'Anime and music goods from Japan, shipped worldwide',
   'nav.home': 'Home',
   'nav.cart': 'Cart',
@@ -486,9 +489,12 @@ const en = {
   'mail.topic.member_lookup': 'Member ID check',
 };
 
+// Domains with many words keep them beside their code (guide/, support/).
+const en = { ...coreEn, ...guideEn, ...supportEn };
+
 export type MessageKey = keyof typeof en;
 
-const ja: Record<MessageKey, string> = {
+const coreJa: Record<keyof typeof coreEn, string> = {
   'site.tagline': '日本のアニメ・音楽グッズを世界へお届け',
   'nav.home': 'ホーム',
   'nav.cart': 'カート',
@@ -975,6 +981,8 @@ const ja: Record<MessageKey, string> = {
   'mail.topic.password_reset': 'パスワードの再設定',
   'mail.topic.member_lookup': '会員IDの確認',
 };
+
+const ja: Record<MessageKey, string> = { ...coreJa, ...guideJa, ...supportJa };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ja };
 

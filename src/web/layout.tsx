@@ -93,6 +93,12 @@ export function renderPage(
         <main id="main">{body}</main>
         <footer class="site-footer">
           <nav class="footer-links">
+            <a href="/guide">{t('guide.title')}</a>
+            <a href="/inquiry">{t('inquiry.title')}</a>
+            <a href="/guide/shipping-info">{t('footer.shippingInfo')}</a>
+            <a href="/guide/how-to-use-points">{t('footer.points')}</a>
+            <a href="/guide/privacy-policy">{t('footer.privacy')}</a>
+            <a href="/guide/terms-of-use">{t('footer.terms')}</a>
             <a href="/orders/find">{t('findOrder.title')}</a>
             {member ? (
               <a href="/mypage">{t('nav.mypage')}</a>

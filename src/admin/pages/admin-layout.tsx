@@ -34,6 +34,12 @@ export function renderAdminPage(
           {staff && may(staff.role, 'edit_products') && <a href="/admin/products">Products</a>}
           {staff && may(staff.role, 'view_mail') && <a href="/admin/mail">Mail log</a>}
           {staff && may(staff.role, 'view_members') && <a href="/admin/members">Members</a>}
+          {staff && may(staff.role, 'answer_inquiries') && (
+            <>
+              <a href="/admin/inquiries">Inquiries</a>
+              <a href="/admin/guide">Guide feedback</a>
+            </>
+          )}
           {staff && may(staff.role, 'manage_mail') && (
             <>
               <a href="/admin/mailbox">Mailbox</a>
