@@ -16,6 +16,8 @@ export interface CustomerMail {
   sentAt: Date | null;
   nextAttemptAt: Date;
   resendOf: string | null;
+  /** The order the message was about, if any. */
+  orderId: string | null;
   /** What a verification code was for (e.g. 'order_lookup'); null for other topics. */
   purpose: string | null;
   /** An important notice's subject in both languages; null for other topics. */
@@ -38,6 +40,7 @@ async function findCustomerMail(db: Db, where: SQL, limit: number): Promise<Cust
       sentAt: outboxMessages.sentAt,
       nextAttemptAt: outboxMessages.nextAttemptAt,
       resendOf: outboxMessages.resendOf,
+      orderId: outboxMessages.orderId,
       purpose: sql<
         string | null
       >`case when ${isCode} then ${outboxMessages.payload}->>'purpose' end`,

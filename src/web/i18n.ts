@@ -1,3 +1,4 @@
+import { caseEn, caseJa } from '../guide/case-messages.ts';
 import { guideEn, guideJa } from '../guide/messages.ts';
 import { supportEn, supportJa } from '../support/messages.ts';
 
@@ -490,7 +491,7 @@ const coreEn = {
 };
 
 // Domains with many words keep them beside their code (guide/, support/).
-const en = { ...coreEn, ...guideEn, ...supportEn };
+const en = { ...coreEn, ...guideEn, ...caseEn, ...supportEn };
 
 export type MessageKey = keyof typeof en;
 
@@ -982,7 +983,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   'mail.topic.member_lookup': '会員IDの確認',
 };
 
-const ja: Record<MessageKey, string> = { ...coreJa, ...guideJa, ...supportJa };
+const ja: Record<MessageKey, string> = { ...coreJa, ...guideJa, ...caseJa, ...supportJa };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ja };
 

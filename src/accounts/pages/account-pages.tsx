@@ -122,7 +122,7 @@ const CHANGE_EMAIL_PATH = '/mypage/email';
 const INQUIRY_PATH = '/inquiry';
 
 /** The top-of-MyPage warning when mail to the member's address is not getting through. */
-function MailProblemNotice(props: {
+export function MailProblemNotice(props: {
   email: string;
   problem: AddressProblem;
   t: Translate;

@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
+import type { Database } from '../db/client.ts';
+import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
+import { outboxMessages } from '../mail/tables.ts';
+import { orders } from '../orders/tables.ts';
+import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { testMailer } from '../testing/mailer.ts';
+
+const FLAGSHIP = '/guide/if-you-do-not-receive-an-email';
+
+function visible(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+describeEachDatabase('Your case on "If you do not receive an email"', (kind) => {
+  let database: Database;
+  let app: ReturnType<typeof createApp>;
+  let mailer: Awaited<ReturnType<typeof testMailer>>;
+  const clock = testClock();
+  let deps: ReturnType<typeof testDeps>;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    deps = testDeps(database.db, clock);
+    app = createApp(testAppDeps(database.db, { clock }));
+    mailer = await testMailer(database, clock);
+  });
+  afterAll(async () => {
+    await mailer.close();
+    await database.close();
+  });
+
+  async function signedInMemberWithOrder() {
+    const member = await makeMember(database.db);
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], {
+      memberId: member.id,
+      email: member.email,
+    });
+    await deliverDueMail(mailer.deps);
+    const [confirmation] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_placed')));
+    const browser = formClient(app);
+    await browser.get('/account/sign-in');
+    await browser.post('/account/sign-in', {
+      login: member.email,
+      password: 'correct horse battery',
+    });
+    return { member, order, confirmation: confirmation!, browser };
+  }
+
+  it('shows a guest the advice and no case panel', async () => {
+    const page = await formClient(app).get(FLAGSHIP);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('data-member-case');
+    expect(visible(page.html)).toContain('shop@tenpo.example');
+  });
+
+  it('shows a member their address, that it is fine, their mails with states and a resend button', async () => {
+    const { member, order, confirmation, browser } = await signedInMemberWithOrder();
+    const page = await browser.get(FLAGSHIP);
+    const text = visible(page.html);
+    expect(page.html).toContain('data-member-case');
+    expect(text).toContain(`Your account’s email address: ${member.email}`);
+    expect(page.html).toContain('data-case-ok');
+    expect(text).toContain('Order confirmation');
+    expect(text).toContain("Accepted by your provider's server");
+    expect(page.html).toContain(
+      `action="/mypage/orders/${order.number}/mail/${confirmation.id}/resend"`,
+    );
+    expect(text).toContain(`Order ${order.number}: mails go to ${member.email}`);
+  });
+
+  it('tells a member whose mail bounced why, offers the address change and hides resending', async () => {
+    const { member, order, confirmation, browser } = await signedInMemberWithOrder();
+    await recordDeliveryReport(
+      { db: database.db, softBounceLimit: 3, now: clock.now() },
+      {
+        kind: 'bounce',
+        messageId: confirmation.id,
+        status: '5.1.1',
+        bounceClass: 'hard',
+        diagnostic: '550 5.1.1 <x>: Recipient address rejected',
+        source: 'test',
+      },
+    );
+    const page = await browser.get(FLAGSHIP);
+    const text = visible(page.html);
+    expect(text).toContain(`Our mail is not reaching ${member.email}`);
+    expect(text).toContain('the address does not exist');
+    expect(page.html).toContain('href="/mypage/email"');
+    expect(page.html).not.toContain('/resend"');
+    expect(page.html).toContain(`href="/mypage/orders/${order.number}#order-mail"`);
+    expect(page.html).not.toContain('data-case-ok');
+  });
+
+  it('points out an order whose mails still go to an older address', async () => {
+    const { member, order, browser } = await signedInMemberWithOrder();
+    await database.db
+      .update(orders)
+      .set({ contactEmail: 'old.address@example.com' })
+      .where(eq(orders.id, order.id));
+    const text = visible((await browser.get(FLAGSHIP)).html);
+    expect(text).toContain(`Order ${order.number}: mails go to old.address@example.com`);
+    expect(text).toContain('This is not your current account address');
+    expect(text).toContain(`Your account’s email address: ${member.email}`);
+  });
+});
