@@ -4,7 +4,8 @@ export const supportEn = {
   'inquiry.title': 'Inquiry',
   'inquiry.intro':
     'Ask us anything about your order, mail from the shop, shipping, payment or your membership. We answer by mail, usually within {days} business days.',
-  'inquiry.guideFirst': 'Many questions are answered in the {guide}.',
+  'inquiry.guideFirst': 'Many questions are answered in the help guide.',
+  'inquiry.chooseCategory': 'Choose…',
   'inquiry.about': 'About: {title}',
   'inquiry.category': 'What is it about?',
   'inquiry.category.order': 'An order',
@@ -64,7 +65,8 @@ export const supportJa: Record<keyof typeof supportEn, string> = {
   'inquiry.title': 'お問い合わせ',
   'inquiry.intro':
     'ご注文、ショップからのメール、配送、お支払い、会員登録について、お気軽にお問い合わせください。通常{days}営業日以内にメールでご回答いたします。',
-  'inquiry.guideFirst': 'よくあるご質問は{guide}でご案内しています。',
+  'inquiry.guideFirst': 'よくあるご質問はご利用ガイドでご案内しています。',
+  'inquiry.chooseCategory': '選択してください',
   'inquiry.about': '対象の記事：{title}',
   'inquiry.category': 'お問い合わせの種類',
   'inquiry.category.order': 'ご注文について',

@@ -1,4 +1,297 @@
-import { Hono } from 'hono';
+import { eq, sql } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { retryTime } from '../accounts/form-replies.ts';
+import { members } from '../accounts/tables.ts';
+import { checkEmailAddress } from '../email-policy/check-email-address.ts';
+import { checkEmailField } from '../email-policy/email-field.ts';
+import { fieldMessage } from '../email-policy/messages.ts';
+import { hmac, safeEqual } from '../lib/ids.ts';
+import { orders } from '../orders/tables.ts';
 import type { AppEnv } from '../web/context.ts';
+import { fieldMessages } from '../web/errors.ts';
+import { renderPage } from '../web/layout.tsx';
+import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
+import {
+  charCount,
+  checkPhotos,
+  hasPhotos,
+  type InquiryInput,
+  inquiryInput,
+  inquiryQuery,
+  normalizeLines,
+} from './inputs.ts';
+import { inquiryScript } from './inquiry-script.ts';
+import { inquiryLimits } from './limits.ts';
+import { isInquiryNumber } from './next-inquiry-number.ts';
+import { HONEYPOT, InquiryPage, InquiryThanksPage } from './pages/inquiry-pages.tsx';
+import { submitInquiry } from './submit-inquiry.ts';
 
-export const supportRoutes = new Hono<AppEnv>();
+type Ctx = Context<AppEnv>;
+type FormState = {
+  errors?: Record<string, string>;
+  message?: string;
+  photosDropped?: boolean;
+  status?: 200 | 400 | 429;
+};
+
+const TEXT_FIELDS = ['category', 'name', 'email', 'memberCode', 'orderNumber', 'newEmail', 'topic'];
+
+/** The last value of a form field when it is text (a repeated field keeps its last value). */
+function textOf(value: unknown): string | undefined {
+  const last = Array.isArray(value) ? value.at(-1) : value;
+  return typeof last === 'string' ? last : undefined;
+}
+
+/** What the customer typed, to put back into the form; the message is kept whole (up to a bound). */
+function typedValues(body: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of TEXT_FIELDS) {
+    const value = textOf(body[name]);
+    if (value !== undefined) values[name] = value.slice(0, 300);
+  }
+  const message = textOf(body.message);
+  if (message !== undefined)
+    values.message = normalizeLines(message).slice(0, inquiryLimits.messageChars * 4);
+  return values;
+}
+
+/** The guide article's title for "About: …"; the slug when the guide does not know it. */
+function aboutTitle(_c: Ctx, slug: string | undefined): string | null {
+  return slug ?? null;
+}
+
+function formPage(c: Ctx, values: Record<string, string>, state: FormState) {
+  const t = c.get('t');
+  const member = c.get('member');
+  return renderPage(
+    c,
+    t('inquiry.title'),
+    <InquiryPage
+      t={t}
+      csrf={c.get('csrfToken')}
+      values={values}
+      errors={state.errors ?? {}}
+      message={state.message}
+      memberCode={member?.memberCode ?? null}
+      aboutTitle={aboutTitle(c, values.topic)}
+      photosDropped={state.photosDropped ?? false}
+    />,
+    state.status ?? 200,
+  );
+}
+
+/** Proof, carried in a hidden field, that the customer has seen the warning about a new address. */
+const newEmailSeenToken = (c: Ctx, address: string) =>
+  hmac(c.get('deps').secret, `inquiry-new-email-seen:${address.toLowerCase()}`);
+
+/**
+ * The new contact address: rejected addresses get the policy's message; a warned one is shown
+ * once with its warning and goes through when sent again unchanged (a hidden field remembers it,
+ * separately from the customer's own address, which uses the shared warned-address cookie).
+ */
+async function checkNewEmail(
+  c: Ctx,
+  typed: string,
+  seen: string | undefined,
+): Promise<{ ok: true; email: string } | { ok: false; message: string; seenToken?: string }> {
+  const t = c.get('t');
+  const check = await checkEmailAddress(typed, c.get('deps'));
+  if (check.verdict === 'ok') return { ok: true, email: check.normalized };
+  if (check.verdict === 'reject') return { ok: false, message: fieldMessage(t, check) };
+  const token = newEmailSeenToken(c, check.normalized);
+  if (seen && safeEqual(seen, token)) return { ok: true, email: check.normalized };
+  return {
+    ok: false,
+    message: t('inquiry.v.newEmailWarn', { problem: fieldMessage(t, check) }),
+    seenToken: token,
+  };
+}
+
+/** One limit per client address per hour and one per email address per day. */
+function inquiryRateLimits(c: Ctx, email: string) {
+  return hitRateLimits(
+    c.get('deps').db,
+    [
+      {
+        key: `inquiry:ip:${clientAddress(c)}`,
+        max: inquiryLimits.perIpPerHour,
+        windowSeconds: 3600,
+      },
+      {
+        key: `inquiry:email:${email.toLowerCase()}`,
+        max: inquiryLimits.perEmailPerDay,
+        windowSeconds: 24 * 3600,
+      },
+    ],
+    c.get('deps').clock.now(),
+  );
+}
+
+/**
+ * The order the inquiry is about, if the number belongs to this email address or to the
+ * signed-in member; an unknown number and someone else's order look the same to the customer.
+ */
+async function findOwnOrder(c: Ctx, number: string, email: string) {
+  const [order] = await c
+    .get('deps')
+    .db.select({
+      id: orders.id,
+      memberId: orders.memberId,
+      contactEmail: orders.contactEmail,
+    })
+    .from(orders)
+    .where(eq(orders.number, number))
+    .limit(1);
+  if (!order) return null;
+  const member = c.get('member');
+  const mine =
+    (member !== null && order.memberId === member.id) ||
+    order.contactEmail.toLowerCase() === email.toLowerCase();
+  return mine ? order : null;
+}
+
+/**
+ * A member ID typed by a guest links the inquiry to that member only when the member uses the
+ * same email address; otherwise staff get a note with what was typed, and the guest learns nothing.
+ */
+async function guestMember(c: Ctx, memberCode: string, email: string) {
+  const [member] = await c
+    .get('deps')
+    .db.select({ id: members.id, email: members.email })
+    .from(members)
+    .where(sql`lower(${members.memberCode}) = ${memberCode.toLowerCase()}`)
+    .limit(1);
+  const linked = member !== undefined && member.email.toLowerCase() === email.toLowerCase();
+  return {
+    memberId: linked ? member.id : null,
+    note: linked
+      ? null
+      : `Member ID typed on the form: ${memberCode} (not linked: no member with this ID uses this email address).`,
+  };
+}
+
+async function postInquiry(c: Ctx) {
+  const t = c.get('t');
+  const deps = c.get('deps');
+  const member = c.get('member');
+  const body = await c.req.parseBody({ all: true });
+
+  // A person never sees the honeypot; whatever filled it is told "thank you" and nothing happens.
+  if (textOf(body[HONEYPOT])?.trim()) {
+    deps.log.info({ path: c.req.path, client: clientAddress(c) }, 'inquiry honeypot filled');
+    return c.redirect('/inquiry/thanks', 303);
+  }
+
+  const values = typedValues(body);
+  if (member) values.memberCode = member.memberCode;
+  const photosDropped = hasPhotos(body.photos);
+  const again = (state: FormState) => formPage(c, values, { photosDropped, ...state });
+
+  const parsed = inquiryInput.safeParse({
+    ...values,
+    message: textOf(body.message),
+  });
+  const errors = parsed.success ? {} : fieldMessages(parsed.error.issues, t);
+  if (!parsed.success && parsed.error.issues.some((i) => i.message === 'inquiry.v.messageLong'))
+    errors.message = t('inquiry.v.messageLong', {
+      max: inquiryLimits.messageChars,
+      count: charCount(normalizeLines(textOf(body.message) ?? '')),
+    });
+
+  let email: string | null = null;
+  if (!errors.email && values.email) {
+    const policy = await checkEmailField(c, values.email);
+    if (policy.ok) email = policy.email;
+    else errors.email = policy.message;
+  }
+  let newEmail: string | null = null;
+  if (values.category === 'contact_email' && values.newEmail?.trim() && !errors.newEmail) {
+    const checked = await checkNewEmail(c, values.newEmail, textOf(body.newEmailSeen));
+    if (checked.ok) newEmail = checked.email;
+    else {
+      errors.newEmail = checked.message;
+      if (checked.seenToken) values.newEmailSeen = checked.seenToken;
+    }
+  }
+  const photos = await checkPhotos(body.photos);
+  if (!photos.ok)
+    errors.photos =
+      photos.problem === 'count'
+        ? t('inquiry.v.photoCount', { count: inquiryLimits.photos })
+        : photos.problem === 'size'
+          ? t('inquiry.v.photoSize', {
+              file: photos.file,
+              mb: inquiryLimits.photoBytes / (1024 * 1024),
+            })
+          : t('inquiry.v.photoType', { file: photos.file });
+
+  if (!parsed.success || !photos.ok || email === null || Object.keys(errors).length > 0)
+    return again({ errors, message: t('error.fixBelow'), status: 400 });
+  const form: InquiryInput = parsed.data;
+
+  // Counted before the order number is looked up, so the form cannot be used to probe numbers.
+  const limited = await inquiryRateLimits(c, email);
+  if (!limited.ok)
+    return again({
+      message: t('inquiry.limited', { time: retryTime(c, limited.retryAfterSeconds) }),
+      status: 429,
+    });
+
+  let orderId: string | null = null;
+  if (form.orderNumber) {
+    const order = await findOwnOrder(c, form.orderNumber, email);
+    if (!order)
+      return again({
+        errors: { orderNumber: t('inquiry.v.orderNotFound') },
+        message: t('error.fixBelow'),
+        status: 400,
+      });
+    if (newEmail && newEmail.toLowerCase() === order.contactEmail.toLowerCase())
+      return again({
+        errors: { newEmail: t('inquiry.v.newEmailSame') },
+        message: t('error.fixBelow'),
+        status: 400,
+      });
+    orderId = order.id;
+  }
+
+  const guest = !member && form.memberCode ? await guestMember(c, form.memberCode, email) : null;
+  const { number } = await submitInquiry(deps, {
+    category: form.category,
+    name: form.name,
+    email,
+    locale: c.get('locale'),
+    message: form.message,
+    memberId: member?.id ?? guest?.memberId ?? null,
+    orderId,
+    newEmail: form.category === 'contact_email' ? newEmail : null,
+    guideSlug: form.topic ?? null,
+    photos: photos.photos,
+    staffNote: guest?.note ?? null,
+  });
+  return c.redirect(`/inquiry/thanks?n=${encodeURIComponent(number)}`, 303);
+}
+
+/** The customer side of the inquiry desk: the form, sending it, and the receipt page. */
+export const supportRoutes = new Hono<AppEnv>()
+  .get('/static/inquiry.js', inquiryScript)
+  .get('/inquiry', (c) => {
+    const query = inquiryQuery.parse(c.req.query());
+    const member = c.get('member');
+    const values: Record<string, string> = {};
+    if (query.category) values.category = query.category;
+    if (query.topic) values.topic = query.topic;
+    if (member) {
+      values.name = member.name;
+      values.email = member.email;
+    }
+    return formPage(c, values, {});
+  })
+  .post('/inquiry', postInquiry)
+  .get('/inquiry/thanks', (c) => {
+    const t = c.get('t');
+    const typed = c.req.query('n') ?? '';
+    // Only the shape is checked: the page shows the number from the redirect and nothing else.
+    const number = isInquiryNumber(typed) ? typed : null;
+    return renderPage(c, t('inquiry.thanksTitle'), <InquiryThanksPage t={t} number={number} />);
+  });

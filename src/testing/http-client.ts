@@ -57,5 +57,13 @@ export function formClient(app: Hono<never> | { request: Hono['request'] }) {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
       }),
+    /**
+     * Posts a multipart form (files as Blobs or Files), as a browser sends a form with
+     * enctype="multipart/form-data"; `_csrf` is added unless the form has one.
+     */
+    postMultipart: (path: string, form: FormData) => {
+      if (!form.has('_csrf')) form.set('_csrf', csrf);
+      return send(path, { method: 'POST', body: form });
+    },
   };
 }

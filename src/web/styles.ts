@@ -88,6 +88,15 @@ body.admin address { font-style:normal; }
 .badge.state-cancelled { background:#fdeceb; color:var(--err); } .badge.state-shipped, .badge.state-delivered { background:#e3f4ea; color:#1d5e3a; }
 .badge.state-preparing { background:#fff2d6; color:#7a4b00; }
 td.stock-out { color:var(--err); font-weight:700; }
+/* inquiry form: start */
+.inquiry-form [hidden] { display:none !important; }
+.inquiry-form textarea { min-height:10em; resize:vertical; }
+.inquiry-form input[readonly] { background:#f1f1f5; color:var(--muted); }
+.inquiry-hp { position:absolute; left:-10000px; top:auto; width:1px; height:1px; overflow:hidden; }
+.inquiry-counter { font-variant-numeric:tabular-nums; } .inquiry-counter.over { color:var(--err); font-weight:700; }
+.inquiry-about { background:#fff; border-left:4px solid var(--brand); padding:6px 12px; }
+.inquiry-number { font-size:1.5rem; letter-spacing:.04em; margin:.2em 0 .6em; }
+/* inquiry form: end */
 `;
 
 export const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#c8264b"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif" font-weight="700">T</text></svg>`;
