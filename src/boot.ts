@@ -75,13 +75,19 @@ export async function startBackgroundWork(env: Env, deps: AppDeps, database: Dat
     env.INBOUND_SMTP_PORT === undefined
       ? null
       : await startInboundServer(
-          { ...deps, bounceDomain: identity.bounceDomain, softBounceLimit: env.SOFT_BOUNCE_LIMIT },
+          {
+            ...deps,
+            bounceDomain: identity.bounceDomain,
+            softBounceLimit: env.SOFT_BOUNCE_LIMIT,
+            // Customers answer our mail at the Reply-To; their answers join the inquiry desk.
+            supportAddress: identity.replyTo,
+          },
           { port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST },
         );
   if (inbound)
     deps.log.info(
-      { port: inbound.port, domain: identity.bounceDomain },
-      'bounce receiver listening',
+      { port: inbound.port, domain: identity.bounceDomain, support: identity.replyTo },
+      'inbound mail receiver listening (bounces and support replies)',
     );
   const stopJobs = startJobLoop(deps);
   deps.log.info(

@@ -51,6 +51,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     en: (n) => `We received your inquiry [${n}]`,
     ja: (n) => `お問い合わせを受け付けました[${n}]`,
   },
+  inquiry_reply: {
+    en: (n) => `Re: [${n}] Your inquiry`,
+    ja: (n) => `Re: [${n}] お問い合わせについて`,
+  },
   registration_code: {
     en: (code) => `Confirm your email address for Tenpo: ${code}`,
     ja: (code) => `【Tenpo】メールアドレスの確認コード：${code}`,
@@ -229,6 +233,29 @@ export async function queueSampleMails(
       recipient: inquiryRecipient,
       subject: topicSubject.inquiry_receipt[locale]('Q-261126-0042'),
       mustSay: ['Q-261126-0042', excerpt],
+      aboutOrder: false,
+    });
+
+    const answer =
+      locale === 'ja'
+        ? 'ご注文の商品は明日発送いたします。'
+        : 'Your order ships tomorrow; the tracking number follows by mail.';
+    const replyId = await db.transaction((tx) =>
+      enqueueMail(tx, {
+        now,
+        topic: 'inquiry_reply',
+        recipient: inquiryRecipient,
+        locale,
+        payload: { inquiryNumber: 'Q-261126-0042', name: 'Taro Yamada', body: answer },
+      }),
+    );
+    samples.push({
+      id: replyId,
+      topic: 'inquiry_reply',
+      locale,
+      recipient: inquiryRecipient,
+      subject: topicSubject.inquiry_reply[locale]('Q-261126-0042'),
+      mustSay: ['Q-261126-0042', 'Taro Yamada', answer],
       aboutOrder: false,
     });
   }

@@ -22,6 +22,7 @@ export const topicLabels: Record<MailTopic, string> = {
   important_notice: 'Important notice',
   verification_code: 'Verification code',
   inquiry_receipt: 'Inquiry receipt',
+  inquiry_reply: 'Inquiry reply',
   registration_code: 'Registration code',
   email_change_code: 'Email change code',
   email_changed: 'Email changed (to old address)',

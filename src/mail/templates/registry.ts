@@ -2,6 +2,7 @@ import { accountTemplates } from './account-mails.ts';
 import { coreTemplates, type MailTemplate } from './mail-content.ts';
 import { newsletterTemplates } from './newsletter-mails.ts';
 import { profileTemplates } from './profile-mails.ts';
+import { supportTemplates } from './support-mails.ts';
 
 /** Every mail the shop sends, by topic; each domain adds its own templates here. */
 export const mailTemplates = {
@@ -9,6 +10,7 @@ export const mailTemplates = {
   ...accountTemplates,
   ...newsletterTemplates,
   ...profileTemplates,
+  ...supportTemplates,
 } satisfies Record<string, MailTemplate>;
 
 export type MailTopic = keyof typeof mailTemplates;

@@ -1,0 +1,214 @@
+import { eq } from 'drizzle-orm';
+import type { ParsedMail } from 'mailparser';
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { orders } from '../orders/tables.ts';
+import { nextInquiryNumber } from './next-inquiry-number.ts';
+import { moveInquiryState } from './set-inquiry-state.ts';
+import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
+
+/** A customer mail is kept up to this length; the rest is cut with a note. */
+export const MAX_MAIL_BODY_CHARS = 20_000;
+
+const NUMBER_IN_SUBJECT = /\bQ-\d{6}-\d{4,}\b/i;
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+
+export type ReceiveOutcome =
+  | { kind: 'threaded'; number: string; reopened: boolean }
+  | { kind: 'opened'; number: string; inReplyTo: string | null }
+  | { kind: 'auto_reply'; number: string | null }
+  | { kind: 'dropped'; reason: 'no_sender' };
+
+const header = (mail: ParsedMail, name: string) => {
+  const value = mail.headers.get(name);
+  if (typeof value === 'string') return value.trim().toLowerCase();
+  if (value && typeof value === 'object' && 'value' in value)
+    return String(value.value).trim().toLowerCase();
+  return '';
+};
+
+/** Out-of-office answers, vacation notices and bounces: they must not reopen or start a thread. */
+export function isAutomatic(mail: ParsedMail, from: string): boolean {
+  const autoSubmitted = header(mail, 'auto-submitted');
+  if (autoSubmitted && autoSubmitted !== 'no') return true;
+  if (mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond')) return true;
+  if (['auto_reply', 'bulk', 'junk', 'list'].includes(header(mail, 'precedence'))) return true;
+  if (header(mail, 'content-type').startsWith('multipart/report')) return true;
+  if (/^(mailer-daemon|postmaster)@/i.test(from)) return true;
+  return /^(auto(matic)?[ -]?reply|out of (the )?office|自動返信|自動応答|不在)|undeliver|delivery status notification|returned mail|mail delivery (failed|subsystem)/i.test(
+    mail.subject ?? '',
+  );
+}
+
+/** Where a mail program starts quoting the message being answered. */
+function quoteStart(lines: string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    const next = (lines[i + 1] ?? '').trim();
+    if (/^On\b.*\bwrote:$/.test(line)) return i;
+    if (/^On\b/.test(line) && /\bwrote:$/.test(next)) return i;
+    if (/^-{2,}\s*(Original Message|元のメッセージ|Forwarded message)/i.test(line)) return i;
+    // Gmail in Japanese: "2026年11月26日(木) 12:00 Tenpo <shop@tenpo.example>:"
+    if (/^\d{4}年\d{1,2}月\d{1,2}日.*[:：]$/.test(line)) return i;
+    if (
+      /^(From|差出人)\s*[:：]/.test(line) &&
+      lines.slice(i + 1, i + 4).some((l) => /^(Sent|Date|送信日時|日付)\s*[:：]/.test(l.trim()))
+    )
+      return i;
+    // The rest is only quoted lines (and blanks): that is the history, not the answer.
+    if (
+      line.startsWith('>') &&
+      lines.slice(i).every((l) => l.trim() === '' || l.trim().startsWith('>'))
+    )
+      return i;
+  }
+  return lines.length;
+}
+
+/** The customer's own words: the quoted history cut off where it is easy to see, length capped. */
+export function replyText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const own = lines.slice(0, quoteStart(lines)).join('\n').trim();
+  const body = own || text.trim();
+  return body.length > MAX_MAIL_BODY_CHARS
+    ? `${body.slice(0, MAX_MAIL_BODY_CHARS)}\n[… cut at ${MAX_MAIL_BODY_CHARS} characters]`
+    : body;
+}
+
+function attachmentNote(mail: ParsedMail): string {
+  const count = mail.attachments.length;
+  return count ? `\n\n[${count} attachment${count === 1 ? '' : 's'} not kept]` : '';
+}
+
+async function lockInquiry(tx: Tx, number: string): Promise<Inquiry | null> {
+  const [row] = await tx.select().from(inquiries).where(eq(inquiries.number, number)).for('update');
+  return row ?? null;
+}
+
+/** The addresses an inquiry may be answered from: its own, and its order's contact email. */
+async function knownSenders(tx: Tx, inquiry: Inquiry): Promise<string[]> {
+  const known = [inquiry.email.toLowerCase()];
+  if (inquiry.orderId) {
+    const [order] = await tx
+      .select({ contactEmail: orders.contactEmail })
+      .from(orders)
+      .where(eq(orders.id, inquiry.orderId));
+    if (order) known.push(order.contactEmail.toLowerCase());
+  }
+  return known;
+}
+
+/**
+ * A mail to the support address: a customer's answer joins its inquiry's thread (and reopens it);
+ * anything else — no number, an unknown number, or a sender the inquiry does not know — opens a
+ * new inquiry so nothing is lost. The From header can be forged, so mail only ever adds to a
+ * thread for staff to read; it never changes an order or an address by itself.
+ */
+export async function receiveInquiryMail(
+  deps: { db: Db; clock: Clock; log: Logger },
+  mail: ParsedMail,
+): Promise<ReceiveOutcome> {
+  const now = deps.clock.now();
+  const sender = mail.from?.value[0];
+  const from = sender?.address?.trim() ?? '';
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from) || from.length > 254) {
+    deps.log.info({ subject: mail.subject }, 'support mail without a usable sender dropped');
+    return { kind: 'dropped', reason: 'no_sender' };
+  }
+  const subject = (mail.subject ?? '').trim();
+  const number = NUMBER_IN_SUBJECT.exec(subject)?.[0].toUpperCase() ?? null;
+
+  if (isAutomatic(mail, from)) {
+    if (!number) {
+      deps.log.info({ from, subject }, 'automatic mail to support dropped');
+      return { kind: 'auto_reply', number: null };
+    }
+    return deps.db.transaction(async (tx) => {
+      const inquiry = await lockInquiry(tx, number);
+      if (!inquiry) {
+        deps.log.info({ from, subject, number }, 'automatic mail about an unknown inquiry dropped');
+        return { kind: 'auto_reply', number: null };
+      }
+      await tx.insert(inquiryMessages).values({
+        inquiryId: inquiry.id,
+        kind: 'event',
+        source: 'mail',
+        author: from,
+        body: `Automatic reply received (not a customer answer): ${subject.slice(0, 300)}`,
+        createdAt: now,
+      });
+      return { kind: 'auto_reply', number };
+    });
+  }
+
+  const body = replyText(mail.text ?? '') + attachmentNote(mail);
+  return deps.db.transaction(async (tx): Promise<ReceiveOutcome> => {
+    const inquiry = number ? await lockInquiry(tx, number) : null;
+    if (inquiry && (await knownSenders(tx, inquiry)).includes(from.toLowerCase())) {
+      await tx.insert(inquiryMessages).values({
+        inquiryId: inquiry.id,
+        kind: 'customer',
+        source: 'mail',
+        author: from,
+        body: body || '(empty message)',
+        createdAt: now,
+      });
+      await tx.update(inquiries).set({ updatedAt: now }).where(eq(inquiries.id, inquiry.id));
+      const reopened =
+        inquiry.state !== 'open' &&
+        (await moveInquiryState(tx, inquiry, 'open', {
+          actor: from,
+          source: 'mail',
+          why: 'the customer replied',
+          now,
+        }));
+      return { kind: 'threaded', number: inquiry.number, reopened };
+    }
+
+    const newNumber = await nextInquiryNumber(tx, now);
+    const [created] = await tx
+      .insert(inquiries)
+      .values({
+        number: newNumber,
+        category: 'other',
+        state: 'open',
+        name: (sender?.name?.trim() || from).slice(0, 200),
+        email: from,
+        locale: JAPANESE.test(`${subject}\n${body}`) ? 'ja' : 'en',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: inquiries.id });
+    await tx.insert(inquiryMessages).values({
+      inquiryId: created!.id,
+      kind: 'customer',
+      source: 'mail',
+      author: from,
+      body: `${subject ? `Subject: ${subject.slice(0, 500)}\n\n` : ''}${body || '(empty message)'}`,
+      createdAt: now,
+    });
+    if (inquiry) {
+      // Someone answered an inquiry from an address it does not know: both threads say so.
+      await tx.insert(inquiryMessages).values([
+        {
+          inquiryId: created!.id,
+          kind: 'event',
+          source: 'mail',
+          author: from,
+          body: `Sent as a reply to ${inquiry.number}, from an address that inquiry does not know; opened separately.`,
+          createdAt: now,
+        },
+        {
+          inquiryId: inquiry.id,
+          kind: 'event',
+          source: 'mail',
+          author: from,
+          body: `A reply from ${from}, an address this inquiry does not know, was opened as ${newNumber}.`,
+          createdAt: now,
+        },
+      ]);
+    }
+    return { kind: 'opened', number: newNumber, inReplyTo: inquiry?.number ?? null };
+  });
+}

@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { moveInquiryState } from './set-inquiry-state.ts';
+import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
+
+export type ReplyResult =
+  | { ok: true; messageId: string; mailId: string }
+  | { ok: false; reason: 'not_found' };
+
+/**
+ * Stores a staff answer in the thread and queues it as mail (topic inquiry_reply, the number in
+ * the subject) in the locked inquiry's language; the inquiry then waits for the customer, or is
+ * closed. Used by the reply form and by "apply new contact email".
+ */
+export async function writeInquiryReply(
+  tx: Tx,
+  inquiry: Inquiry,
+  reply: { body: string; recipient: string; actor: string; close: boolean; now: Date },
+): Promise<{ messageId: string; mailId: string }> {
+  const mailId = await enqueueMail(tx, {
+    now: reply.now,
+    topic: 'inquiry_reply',
+    recipient: reply.recipient,
+    locale: inquiry.locale,
+    // Tied to the order so it shows in the order's own mail list too.
+    orderId: inquiry.orderId,
+    memberId: inquiry.memberId,
+    payload: { inquiryNumber: inquiry.number, name: inquiry.name, body: reply.body },
+  });
+  const [message] = await tx
+    .insert(inquiryMessages)
+    .values({
+      inquiryId: inquiry.id,
+      kind: 'staff',
+      source: 'admin',
+      author: reply.actor,
+      body: reply.body,
+      outboxMessageId: mailId,
+      createdAt: reply.now,
+    })
+    .returning({ id: inquiryMessages.id });
+  await tx.update(inquiries).set({ updatedAt: reply.now }).where(eq(inquiries.id, inquiry.id));
+  await moveInquiryState(tx, inquiry, reply.close ? 'closed' : 'waiting', {
+    actor: reply.actor,
+    source: 'admin',
+    why: 'reply sent',
+    now: reply.now,
+  });
+  return { messageId: message!.id, mailId };
+}
+
+/** Staff answer an inquiry by mail to the inquiry's address. */
+export async function replyToInquiry(
+  deps: { db: Db; clock: Clock },
+  input: { inquiryId: string; body: string; close: boolean; actor: string },
+): Promise<ReplyResult> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const [inquiry] = await tx
+      .select()
+      .from(inquiries)
+      .where(eq(inquiries.id, input.inquiryId))
+      .for('update');
+    if (!inquiry) return { ok: false, reason: 'not_found' };
+    const written = await writeInquiryReply(tx, inquiry, {
+      body: input.body,
+      recipient: inquiry.email,
+      actor: input.actor,
+      close: input.close,
+      now,
+    });
+    return { ok: true, ...written };
+  });
+}
