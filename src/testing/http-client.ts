@@ -26,10 +26,14 @@ export function formClient(app: Hono<never> | { request: Hono['request'] }) {
   const cookies = new Map<string, string>();
   let csrf = '';
 
-  async function send(path: string, init: RequestInit = {}) {
+  async function send(path: string, init: RequestInit = {}, clientAddress?: string) {
     const headers = new Headers(init.headers);
     if (cookies.size) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await app.request(path, { ...init, headers, redirect: 'manual' });
+    // The node server's bindings, as getConnInfo reads them, when a test needs a client address.
+    const bindings = clientAddress
+      ? { incoming: { socket: { remoteAddress: clientAddress } } }
+      : undefined;
+    const res = await app.request(path, { ...init, headers, redirect: 'manual' }, bindings);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, value] = pair!.split('=');
@@ -59,11 +63,12 @@ export function formClient(app: Hono<never> | { request: Hono['request'] }) {
       }),
     /**
      * Posts a multipart form (files as Blobs or Files), as a browser sends a form with
-     * enctype="multipart/form-data"; `_csrf` is added unless the form has one.
+     * enctype="multipart/form-data"; `_csrf` is added unless the form has one. `clientAddress`
+     * is the address the request seems to come from (for per-client rate limits).
      */
-    postMultipart: (path: string, form: FormData) => {
+    postMultipart: (path: string, form: FormData, clientAddress?: string) => {
       if (!form.has('_csrf')) form.set('_csrf', csrf);
-      return send(path, { method: 'POST', body: form });
+      return send(path, { method: 'POST', body: form }, clientAddress);
     },
   };
 }
