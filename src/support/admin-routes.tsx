@@ -46,7 +46,8 @@ const applyRefusals: Record<Exclude<ApplyContactEmailResult, { ok: true }>['reas
   not_applicable:
     'This inquiry does not ask for a new contact email on an order, so there is nothing to apply.',
   already_applied: 'The new contact email was already applied; nothing changed.',
-  order_gone: 'The order of this inquiry no longer exists, so the address cannot be applied.',
+  order_gone:
+    'This inquiry names no order (or its order no longer exists), so the address cannot be applied.',
   same_address:
     'The order already mails that address; nothing changed. Answer the customer with a reply instead.',
 };

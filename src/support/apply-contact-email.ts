@@ -11,7 +11,7 @@ export type ApplyContactEmailResult =
       ok: false;
       reason:
         | 'not_found'
-        /** Not a contact-email inquiry, or it names no order or no new address. */
+        /** Not a contact-email inquiry, or it names no new address. */
         | 'not_applicable'
         | 'already_applied'
         | 'order_gone'
@@ -60,8 +60,10 @@ export async function applyContactEmail(
       .for('update');
     if (!inquiry) return { ok: false, reason: 'not_found' };
     if (inquiry.appliedAt) return { ok: false, reason: 'already_applied' };
-    if (!canApplyContactEmail(inquiry) || !inquiry.newEmail || !inquiry.orderId)
+    if (inquiry.category !== 'contact_email' || !inquiry.newEmail)
       return { ok: false, reason: 'not_applicable' };
+    // The order reference is cleared when an order is deleted (on delete set null).
+    if (!inquiry.orderId) return { ok: false, reason: 'order_gone' };
     const changed = await changeOrderContactEmailIn(tx, now, {
       orderId: inquiry.orderId,
       newEmail: inquiry.newEmail,

@@ -1,0 +1,518 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaff } from '../admin/create-staff.ts';
+import type { StaffRole } from '../admin/tables.ts';
+import { createApp } from '../app.tsx';
+import type { Database } from '../db/client.ts';
+import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { suppressAddress } from '../mail/suppressions.ts';
+import { outboxMessages } from '../mail/tables.ts';
+import { orderEvents, orders } from '../orders/tables.ts';
+import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { testMailer } from '../testing/mailer.ts';
+import { caughtMailOf } from '../testing/sample-mails.ts';
+import { applyContactEmail } from './apply-contact-email.ts';
+import { nextInquiryNumber } from './next-inquiry-number.ts';
+import { type Inquiry, inquiries, inquiryMessages, inquiryPhotos } from './tables.ts';
+
+const PASSWORD = 'staff password 123';
+const SCRIPT = '<script>alert("x")</script>';
+// The smallest valid PNG: 1×1, one transparent pixel.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+const listed = (html: string) => [...html.matchAll(/data-inquiry="([^"]+)"/g)].map((m) => m[1]);
+
+describeEachDatabase('admin inquiry desk', (kind) => {
+  let database: Database;
+  let deps: ReturnType<typeof testDeps>;
+  let app: ReturnType<typeof createApp>;
+  let mailer: Awaited<ReturnType<typeof testMailer>>;
+  const clock = testClock();
+  let staffCount = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    deps = testDeps(database.db, clock);
+    app = createApp(testAppDeps(database.db, { clock, payments: deps.payments }));
+    mailer = await testMailer(database, clock);
+  });
+  afterAll(async () => {
+    await mailer.close();
+    await database.close();
+  });
+
+  async function signedIn(role: StaffRole) {
+    staffCount += 1;
+    const email = `${role}${staffCount}@tenpo.test`;
+    const member = await createStaff(database.db, {
+      email,
+      name: `${role} ${staffCount}`,
+      role,
+      password: PASSWORD,
+    });
+    const browser = formClient(app);
+    await browser.get('/admin/sign-in');
+    const res = await browser.post('/admin/sign-in', { email, password: PASSWORD });
+    expect(res.status).toBe(303);
+    return { browser, email, id: member!.id };
+  }
+
+  /** An inquiry as the customer form would have stored it, with its first message. */
+  async function makeInquiry(values: Partial<Inquiry> & { message?: string } = {}) {
+    const { message, ...fields } = values;
+    clock.advance(60_000);
+    const now = clock.now();
+    return database.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(inquiries)
+        .values({
+          number: await nextInquiryNumber(tx, now),
+          category: 'order',
+          name: 'Hanako Sato',
+          email: `hanako.${staffCount}.${Math.random().toString(36).slice(2, 8)}@example.com`,
+          locale: 'en',
+          createdAt: now,
+          updatedAt: now,
+          ...fields,
+        })
+        .returning();
+      await tx.insert(inquiryMessages).values({
+        inquiryId: row!.id,
+        kind: 'customer',
+        source: 'form',
+        author: row!.email,
+        body: message ?? 'Where is my parcel?',
+        createdAt: now,
+      });
+      return row!;
+    });
+  }
+
+  const inquiryRow = async (id: string) =>
+    (await database.db.select().from(inquiries).where(eq(inquiries.id, id)))[0]!;
+  const threadOf = (id: string) =>
+    database.db
+      .select()
+      .from(inquiryMessages)
+      .where(eq(inquiryMessages.inquiryId, id))
+      .orderBy(asc(inquiryMessages.createdAt));
+  const mailsTo = (recipient: string, topic: string) =>
+    database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipient, recipient), eq(outboxMessages.topic, topic)))
+      .orderBy(asc(outboxMessages.createdAt));
+
+  describe('the inbox', () => {
+    it('filters by category, state and assignee (mine, unassigned, someone), newest first', async () => {
+      const { browser, id: myId } = await signedIn('support');
+      const other = await signedIn('admin');
+      const contact = await makeInquiry({ category: 'contact_email', state: 'open' });
+      const closed = await makeInquiry({ category: 'shipping', state: 'closed' });
+      const mine = await makeInquiry({ category: 'payment', assigneeId: myId });
+      const theirs = await makeInquiry({ category: 'payment', assigneeId: other.id });
+
+      const all = listed((await browser.get('/admin/inquiries')).html);
+      expect(all.indexOf(theirs.number)).toBeLessThan(all.indexOf(mine.number));
+      expect(all.indexOf(mine.number)).toBeLessThan(all.indexOf(contact.number));
+
+      const byCategory = listed(
+        (await browser.get('/admin/inquiries?category=contact_email')).html,
+      );
+      expect(byCategory).toContain(contact.number);
+      expect(byCategory).not.toContain(closed.number);
+
+      const byState = listed((await browser.get('/admin/inquiries?state=closed')).html);
+      expect(byState).toContain(closed.number);
+      expect(byState).not.toContain(contact.number);
+
+      expect(listed((await browser.get('/admin/inquiries?assignee=mine')).html)).toEqual([
+        mine.number,
+      ]);
+      const unassigned = listed((await browser.get('/admin/inquiries?assignee=unassigned')).html);
+      expect(unassigned).toContain(contact.number);
+      expect(unassigned).not.toContain(mine.number);
+      expect(unassigned).not.toContain(theirs.number);
+      expect(listed((await browser.get(`/admin/inquiries?assignee=${other.id}`)).html)).toEqual([
+        theirs.number,
+      ]);
+
+      const bad = await browser.get('/admin/inquiries?state=pending&category=x');
+      expect(bad.status).toBe(400);
+      expect(bad.html).toContain('These filters cannot be used');
+    });
+
+    it('shows script in customer text escaped, in the list and on the inquiry page', async () => {
+      const { browser } = await signedIn('support');
+      const inquiry = await makeInquiry({
+        name: SCRIPT,
+        email: 'x"><script>@example.com',
+        message: `Hello ${SCRIPT}\n<img src=x onerror=alert(1)>`,
+        newEmail: '<b>new</b>@example.com',
+        category: 'contact_email',
+      });
+      const list = await browser.get('/admin/inquiries');
+      const detail = await browser.get(`/admin/inquiries/${inquiry.number}`);
+      for (const html of [list.html, detail.html]) {
+        expect(html).not.toContain('<script>alert');
+        expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+      }
+      expect(detail.html).not.toContain('<img src=x');
+      expect(detail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(detail.html).not.toContain('<b>new</b>');
+    });
+  });
+
+  describe('one inquiry', () => {
+    it('shows the order and the customer mail log with delivery states and suppression', async () => {
+      const { browser } = await signedIn('support');
+      const product = await makeProduct(database.db);
+      const order = await makeOrder(deps, [{ product, quantity: 2 }], {
+        email: 'log.buyer@example.com',
+      });
+      await deliverDueMail(mailer.deps);
+      const [confirmation] = await mailsTo('log.buyer@example.com', 'order_placed');
+      await suppressAddress(database.db, {
+        email: 'LOG.BUYER@example.com',
+        reason: 'hard_bounce',
+        source: 'test',
+        detail: '5.1.1 user unknown',
+      });
+      const inquiry = await makeInquiry({ orderId: order.id, email: 'log.buyer@example.com' });
+
+      const res = await browser.get(`/admin/inquiries/${inquiry.number}`);
+      expect(res.status).toBe(200);
+      expect(res.html).toContain(`data-order="${order.number}"`);
+      expect(res.html).toContain(`href="/admin/orders/${order.number}"`);
+      expect(res.html).toContain('data-contact-email="log.buyer@example.com"');
+      expect(res.html).toContain(product.titleEn);
+      expect(res.html).toContain(`data-customer-mail="${confirmation!.id}"`);
+      expect(res.html).toContain(`href="/admin/mail/${confirmation!.id}"`);
+      expect(res.html).toContain('data-mail-state="sent"');
+      expect(res.html).toContain('data-suppression="hard_bounce"');
+      expect(res.html).toContain('Where is my parcel?');
+    });
+
+    it('answers 404 for unknown and malformed numbers', async () => {
+      const { browser } = await signedIn('support');
+      expect((await browser.get('/admin/inquiries/Q-991231-9999')).status).toBe(404);
+      expect((await browser.get('/admin/inquiries/nonsense')).status).toBe(404);
+    });
+
+    it('serves a photo inline with its stored type and nosniff, only for its own inquiry', async () => {
+      const { browser } = await signedIn('support');
+      const inquiry = await makeInquiry({ category: 'returns' });
+      const other = await makeInquiry();
+      const [photo] = await database.db
+        .insert(inquiryPhotos)
+        .values({
+          inquiryId: inquiry.id,
+          contentType: 'image/png',
+          sizeBytes: PNG.length,
+          data: PNG,
+        })
+        .returning();
+      const page = await browser.get(`/admin/inquiries/${inquiry.number}`);
+      expect(page.html).toContain(`data-photo="${photo!.id}"`);
+
+      const res = await app.request(`/admin/inquiries/${inquiry.number}/photos/${photo!.id}`, {
+        headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(res.headers.get('content-disposition')).toBe('inline');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
+
+      expect(
+        (await browser.get(`/admin/inquiries/${other.number}/photos/${photo!.id}`)).status,
+      ).toBe(404);
+      expect((await browser.get(`/admin/inquiries/${inquiry.number}/photos/x`)).status).toBe(404);
+      const anonymous = await app.request(`/admin/inquiries/${inquiry.number}/photos/${photo!.id}`);
+      expect(anonymous.status).toBe(303);
+    });
+  });
+
+  describe('actions', () => {
+    it('assigns and unassigns with an event each, and refuses staff who cannot answer', async () => {
+      const { browser, id, email } = await signedIn('support');
+      const colleague = await signedIn('admin');
+      const packer = await signedIn('fulfilment');
+      const inquiry = await makeInquiry();
+      const base = `/admin/inquiries/${inquiry.number}`;
+      await browser.get(base);
+
+      const me = await browser.post(`${base}/assign`, { assignee: 'me' });
+      expect(me.status).toBe(303);
+      expect(me.location).toBe(`${base}?done=assigned`);
+      expect((await inquiryRow(inquiry.id)).assigneeId).toBe(id);
+
+      await browser.post(`${base}/assign`, { assignee: colleague.id });
+      expect((await inquiryRow(inquiry.id)).assigneeId).toBe(colleague.id);
+      await browser.post(`${base}/assign`, { assignee: '' });
+      expect((await inquiryRow(inquiry.id)).assigneeId).toBeNull();
+
+      const refused = await browser.post(`${base}/assign`, { assignee: packer.id });
+      expect(refused.status).toBe(400);
+      expect((await inquiryRow(inquiry.id)).assigneeId).toBeNull();
+
+      const events = (await threadOf(inquiry.id)).filter((m) => m.kind === 'event');
+      expect(events.map((e) => e.body)).toEqual([
+        `Assigned to support ${staffCount - 2} <${email}>.`,
+        `Assigned to admin ${staffCount - 1} <${colleague.email}>.`,
+        'Unassigned.',
+      ]);
+      expect(events.every((e) => e.author === `staff:${email}`)).toBe(true);
+    });
+
+    it('sets the state with an event and refuses an unknown state', async () => {
+      const { browser, email } = await signedIn('support');
+      const inquiry = await makeInquiry();
+      const base = `/admin/inquiries/${inquiry.number}`;
+      await browser.get(base);
+      expect((await browser.post(`${base}/state`, { state: 'closed' })).status).toBe(303);
+      expect((await inquiryRow(inquiry.id)).state).toBe('closed');
+      expect((await browser.post(`${base}/state`, { state: 'pending' })).status).toBe(400);
+      const events = (await threadOf(inquiry.id)).filter((m) => m.kind === 'event');
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ author: `staff:${email}`, body: 'State: Open → Closed.' });
+      const page = await browser.get(base);
+      expect(page.html).toContain('State: Open → Closed.');
+    });
+
+    it('replies by mail in the inquiry language with the number in the subject, then waits', async () => {
+      const { browser, email } = await signedIn('support');
+      const inquiry = await makeInquiry({ locale: 'ja', name: '佐藤 花子' });
+      const base = `/admin/inquiries/${inquiry.number}`;
+      await browser.get(base);
+      const text = '明日発送いたします。\n\n<b>追跡番号</b>は別途お知らせします。';
+      const res = await browser.post(`${base}/reply`, { body: text });
+      expect(res.status).toBe(303);
+      expect((await inquiryRow(inquiry.id)).state).toBe('waiting');
+
+      const [mail] = await mailsTo(inquiry.email, 'inquiry_reply');
+      expect(mail).toMatchObject({ locale: 'ja', payload: { inquiryNumber: inquiry.number } });
+      const staffMessage = (await threadOf(inquiry.id)).find((m) => m.kind === 'staff')!;
+      expect(staffMessage).toMatchObject({
+        source: 'admin',
+        author: `staff:${email}`,
+        body: text,
+        outboxMessageId: mail!.id,
+      });
+
+      await deliverDueMail(mailer.deps);
+      const parsed = await simpleParser((await caughtMailOf(database.db, mail!.id)).raw);
+      expect(parsed.subject).toBe(`Re: [${inquiry.number}] お問い合わせについて`);
+      expect(parsed.text).toContain('佐藤 花子 様');
+      expect(parsed.text).toContain('<b>追跡番号</b>は別途お知らせします。');
+      expect(parsed.html).toContain('&#60;b&#62;追跡番号&#60;/b&#62;');
+      expect(parsed.html).not.toContain('<b>追跡番号');
+      expect(parsed.replyTo?.value[0]?.address).toBe('support@tenpo.example');
+
+      const page = await browser.get(base);
+      expect(page.html).toContain(`href="/admin/mail/${mail!.id}"`);
+      expect(page.html).toContain('data-mail-state="sent"');
+    });
+
+    it('replies in English and closes when asked', async () => {
+      const { browser } = await signedIn('admin');
+      const inquiry = await makeInquiry({ locale: 'en' });
+      const base = `/admin/inquiries/${inquiry.number}`;
+      await browser.get(base);
+      await browser.post(`${base}/reply`, { body: 'All sorted.', close: 'on' });
+      expect((await inquiryRow(inquiry.id)).state).toBe('closed');
+      const [mail] = await mailsTo(inquiry.email, 'inquiry_reply');
+      await deliverDueMail(mailer.deps);
+      const parsed = await simpleParser((await caughtMailOf(database.db, mail!.id)).raw);
+      expect(parsed.subject).toBe(`Re: [${inquiry.number}] Your inquiry`);
+      expect(parsed.text).toContain('All sorted.');
+    });
+
+    it('refuses an empty or too long reply with 400 and keeps what staff typed', async () => {
+      const { browser } = await signedIn('support');
+      const inquiry = await makeInquiry();
+      const base = `/admin/inquiries/${inquiry.number}`;
+      await browser.get(base);
+      expect((await browser.post(`${base}/reply`, { body: '   ' })).status).toBe(400);
+      const long = await browser.post(`${base}/reply`, { body: `KEEP${'x'.repeat(10_000)}` });
+      expect(long.status).toBe(400);
+      expect(long.html).toContain('Use at most 10,000 characters.');
+      expect(long.html).toContain('KEEPxxx');
+      expect(await mailsTo(inquiry.email, 'inquiry_reply')).toEqual([]);
+      expect((await inquiryRow(inquiry.id)).state).toBe('open');
+    });
+
+    it('refuses a POST without the CSRF token', async () => {
+      const { browser } = await signedIn('support');
+      const inquiry = await makeInquiry();
+      const res = await browser.post(`/admin/inquiries/${inquiry.number}/state`, {
+        state: 'closed',
+        _csrf: '',
+      });
+      expect(res.status).toBe(403);
+      expect((await inquiryRow(inquiry.id)).state).toBe('open');
+    });
+  });
+
+  describe('apply new contact email', () => {
+    async function contactInquiry(oldEmail: string, newEmail: string, locale: 'en' | 'ja' = 'en') {
+      const product = await makeProduct(database.db);
+      const order = await makeOrder(deps, [{ product, quantity: 1 }], { email: oldEmail, locale });
+      const inquiry = await makeInquiry({
+        category: 'contact_email',
+        orderId: order.id,
+        email: oldEmail,
+        newEmail,
+        locale,
+      });
+      return { order, inquiry };
+    }
+
+    it('changes the order, resends the confirmation to the new address, marks it applied and tells the customer', async () => {
+      const { browser, email } = await signedIn('support');
+      const { order, inquiry } = await contactInquiry(
+        'typo@exmaple.com',
+        'fixed@example.com',
+        'ja',
+      );
+      const base = `/admin/inquiries/${inquiry.number}`;
+      const before = await browser.get(base);
+      expect(before.html).toContain('Apply new contact email');
+
+      const res = await browser.post(`${base}/apply-contact-email`, {});
+      expect(res.status).toBe(303);
+      expect(res.location).toBe(`${base}?done=applied`);
+
+      const [changed] = await database.db.select().from(orders).where(eq(orders.id, order.id));
+      expect(changed!.contactEmail).toBe('fixed@example.com');
+      const events = await database.db
+        .select()
+        .from(orderEvents)
+        .where(
+          and(eq(orderEvents.orderId, order.id), eq(orderEvents.state, 'contact_email_changed')),
+        );
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        actor: `staff:${email}`,
+        note: 'typo@exmaple.com → fixed@example.com',
+      });
+      const [resent] = await mailsTo('fixed@example.com', 'order_placed');
+      expect(resent).toMatchObject({ orderId: order.id });
+      expect(resent!.resendOf).not.toBeNull();
+
+      const row = await inquiryRow(inquiry.id);
+      expect(row.appliedAt).toEqual(clock.now());
+      expect(row.appliedBy).toBe(`staff:${email}`);
+      expect(row.state).toBe('waiting');
+      const thread = await threadOf(inquiry.id);
+      expect(thread.some((m) => m.kind === 'event' && m.body.startsWith('Applied the new'))).toBe(
+        true,
+      );
+
+      const [reply] = await mailsTo('fixed@example.com', 'inquiry_reply');
+      expect(reply!.locale).toBe('ja');
+      expect(await mailsTo('typo@exmaple.com', 'inquiry_reply')).toEqual([]);
+      await deliverDueMail(mailer.deps);
+      const parsed = await simpleParser((await caughtMailOf(database.db, reply!.id)).raw);
+      expect(parsed.subject).toBe(`Re: [${inquiry.number}] お問い合わせについて`);
+      expect(parsed.text).toContain('fixed@example.com');
+      expect(parsed.text).toContain('ご注文確認メールを新しいアドレスに再送しました');
+      await caughtMailOf(database.db, resent!.id);
+
+      const after = await browser.get(base);
+      expect(after.html).toContain('data-applied="yes"');
+      expect(after.html).not.toContain('action="' + `${base}/apply-contact-email"`);
+
+      const again = await browser.post(`${base}/apply-contact-email`, {});
+      expect(again.status).toBe(409);
+      expect(again.html).toContain('already applied');
+      expect(await mailsTo('fixed@example.com', 'order_placed')).toHaveLength(1);
+    });
+
+    it('applies once when two clicks race', async () => {
+      const { inquiry, order } = await contactInquiry(
+        'race.old@example.com',
+        'race.new@example.com',
+      );
+      const results = await Promise.all([
+        applyContactEmail(deps, {
+          inquiryId: inquiry.id,
+          actor: 'staff:a@tenpo.test',
+          close: false,
+        }),
+        applyContactEmail(deps, {
+          inquiryId: inquiry.id,
+          actor: 'staff:b@tenpo.test',
+          close: false,
+        }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ reason: 'already_applied' });
+      expect(await mailsTo('race.new@example.com', 'order_placed')).toHaveLength(1);
+      expect(await mailsTo('race.new@example.com', 'inquiry_reply')).toHaveLength(1);
+      const events = await database.db
+        .select()
+        .from(orderEvents)
+        .where(
+          and(eq(orderEvents.orderId, order.id), eq(orderEvents.state, 'contact_email_changed')),
+        );
+      expect(events).toHaveLength(1);
+    });
+
+    it('refuses when the address is already the order contact, or the inquiry names no order', async () => {
+      const { browser } = await signedIn('support');
+      const { inquiry } = await contactInquiry('same@example.com', 'Same@Example.com');
+      const base = `/admin/inquiries/${inquiry.number}`;
+      await browser.get(base);
+      const same = await browser.post(`${base}/apply-contact-email`, {});
+      expect(same.status).toBe(409);
+      expect(same.html).toContain('already mails that address');
+      expect((await inquiryRow(inquiry.id)).appliedAt).toBeNull();
+
+      const orphan = await makeInquiry({ category: 'contact_email', newEmail: 'n@example.com' });
+      await browser.get(`/admin/inquiries/${orphan.number}`);
+      const gone = await browser.post(`/admin/inquiries/${orphan.number}/apply-contact-email`, {});
+      expect(gone.status).toBe(409);
+      expect(gone.html).toContain('no longer exists');
+    });
+  });
+
+  describe('permissions', () => {
+    it.each(['catalog', 'fulfilment'] as const)('refuses %s staff with 403', async (role) => {
+      const { browser } = await signedIn(role);
+      const inquiry = await makeInquiry();
+      const [photo] = await database.db
+        .insert(inquiryPhotos)
+        .values({
+          inquiryId: inquiry.id,
+          contentType: 'image/png',
+          sizeBytes: PNG.length,
+          data: PNG,
+        })
+        .returning();
+      expect((await browser.get('/admin/inquiries')).status).toBe(403);
+      expect((await browser.get(`/admin/inquiries/${inquiry.number}`)).status).toBe(403);
+      expect(
+        (await browser.get(`/admin/inquiries/${inquiry.number}/photos/${photo!.id}`)).status,
+      ).toBe(403);
+      const reply = await browser.post(`/admin/inquiries/${inquiry.number}/reply`, {
+        body: 'Hi',
+      });
+      expect(reply.status).toBe(403);
+      expect(await mailsTo(inquiry.email, 'inquiry_reply')).toEqual([]);
+    });
+
+    it('lets support and admin staff in', async () => {
+      for (const role of ['support', 'admin'] as const) {
+        const { browser } = await signedIn(role);
+        expect((await browser.get('/admin/inquiries')).status).toBe(200);
+      }
+    });
+  });
+});
