@@ -1,17 +1,41 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
+import { useGuideDirectory } from '../guide/load-articles.ts';
+import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { testMailer } from '../testing/mailer.ts';
+import { caughtMailOf } from '../testing/sample-mails.ts';
 import { inquiryLimits } from './limits.ts';
 import { formatInquiryNumber } from './next-inquiry-number.ts';
 import { sniffImage } from './sniff-image.ts';
 import { inquiries, inquiryMessages, inquiryPhotos } from './tables.ts';
 
 const PASSWORD = 'correct horse battery';
+
+/** Two guide articles of our own, so the titles asserted here do not follow the real guide's edits. */
+function fixtureGuide(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'inquiry-guide-'));
+  const article = (slug: string, group: string, en: string, ja: string) =>
+    writeFileSync(
+      join(dir, `${slug}.md`),
+      `---\nslug: ${slug}\ngroup: ${group}\norder: 1\ntitle:\n  en: ${en}\n  ja: ${ja}\nstatus: live\n---\n<!-- en -->\nText.\n<!-- ja -->\n本文。\n`,
+    );
+  article('product-orders', 'orders', 'Placing an order', 'ご注文方法');
+  article('defective-items', 'returns', 'Defective items', '不良品について');
+  return dir;
+}
+const guideDir = fixtureGuide();
+useGuideDirectory(guideDir);
+afterAll(() => rmSync(guideDir, { recursive: true, force: true }));
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
 const SCRIPT = '<script>alert("x")</script>';
@@ -101,9 +125,10 @@ describeEachDatabase('the inquiry form', (kind) => {
     const { app, deps } = shop();
     const email = uniqueEmail();
     const order = await anOrder(deps, { email });
-    const { browser, page } = await browserOn(app, '/inquiry?category=order&topic=missing-email');
+    const { browser, page } = await browserOn(app, '/inquiry?category=order&topic=product-orders');
     expect(page.html).toContain('<option value="order" selected="">');
-    expect(page.html).toContain('name="topic" value="missing-email"');
+    expect(page.html).toContain('name="topic" value="product-orders"');
+    expect(page.html).toContain('About: Placing an order');
     expect(page.html).toContain('enctype="multipart/form-data"');
 
     const message = `Where is my order?\r\nIt has been a week. ${'Long text. '.repeat(30)}`;
@@ -115,7 +140,7 @@ describeEachDatabase('the inquiry form', (kind) => {
         email: email.toUpperCase().replace('@EXAMPLE.COM', '@Example.com'),
         orderNumber: ` ${order.number.toLowerCase()} `,
         message,
-        topic: 'missing-email',
+        topic: 'product-orders',
         website: '',
       }),
     );
@@ -140,7 +165,7 @@ describeEachDatabase('the inquiry form', (kind) => {
       orderId: order.id,
       memberId: null,
       newEmail: null,
-      guideSlug: 'missing-email',
+      guideSlug: 'product-orders',
     });
     expect(inquiry!.email.toLowerCase()).toBe(email);
     const thread = await database.db
@@ -428,6 +453,25 @@ describeEachDatabase('the inquiry form', (kind) => {
     expect(receipt!.payload.excerpt).toBe(`${SCRIPT} & more`);
   });
 
+  it('keeps only guide topics the guide has, and ignores a category it does not know', async () => {
+    const { app } = shop();
+    const email = uniqueEmail();
+    const { browser, page } = await browserOn(
+      app,
+      '/inquiry?category=refunds&topic=no-such-article',
+    );
+    expect(page.html).not.toContain('name="topic"');
+    expect(page.html).not.toContain('About:');
+    expect(page.html).toContain('<option value="" selected="">');
+    const res = await browser.postMultipart(
+      '/inquiry',
+      form({ category: 'shipping', name: 'S', email, message: 'When?', topic: 'no-such-article' }),
+    );
+    expect(res.status).toBe(303);
+    const [inquiry] = await inquiriesOf(email);
+    expect(inquiry!.guideSlug).toBeNull();
+  });
+
   it('pretends success when the honeypot is filled, and stores and sends nothing', async () => {
     const { app } = shop();
     const email = uniqueEmail();
@@ -502,12 +546,14 @@ describeEachDatabase('the inquiry form', (kind) => {
   });
 
   it('works in Japanese, with the receipt in Japanese', async () => {
-    const { app } = shop();
+    const { app, deps } = shop();
     const email = uniqueEmail();
     const browser = formClient(app);
     browser.cookies.set('tp_lang', 'ja');
-    const page = await browser.get('/inquiry');
+    const page = await browser.get('/inquiry?category=returns&topic=defective-items');
     expect(page.html).toContain('<h1>お問い合わせ</h1>');
+    expect(page.html).toContain('対象の記事：不良品について');
+    expect(page.html).toContain('<option value="returns" selected="">返品・不良品</option>');
     expect(page.html).toContain('メールが届かない');
 
     const empty = await browser.postMultipart(
@@ -539,5 +585,16 @@ describeEachDatabase('the inquiry form', (kind) => {
       category: 'メールが届かない',
       excerpt: '確認メールが届きません。',
     });
+
+    const mailer = await testMailer(database, deps.clock);
+    try {
+      await deliverDueMail(mailer.deps);
+      const sent = await simpleParser((await caughtMailOf(database.db, receipt!.id)).raw);
+      expect(sent.subject).toBe(`お問い合わせを受け付けました[${inquiry!.number}]`);
+      expect(sent.text).toContain('確認メールが届きません。');
+      expect(sent.text).toContain('メールが届かない');
+    } finally {
+      await mailer.close();
+    }
   });
 });

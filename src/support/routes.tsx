@@ -5,6 +5,7 @@ import { members } from '../accounts/tables.ts';
 import { checkEmailAddress } from '../email-policy/check-email-address.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { fieldMessage } from '../email-policy/messages.ts';
+import { guideArticles } from '../guide/load-articles.ts';
 import { hmac, safeEqual } from '../lib/ids.ts';
 import { orders } from '../orders/tables.ts';
 import type { AppEnv } from '../web/context.ts';
@@ -55,9 +56,20 @@ function typedValues(body: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
-/** The guide article's title for "About: …"; the slug when the guide does not know it. */
-function aboutTitle(_c: Ctx, slug: string | undefined): string | null {
-  return slug ?? null;
+/**
+ * The guide article a "No" on "Was your problem solved?" came from: its title in the visitor's
+ * language, or null for a slug the guide does not have (then the slug is not kept either).
+ */
+function guideTopic(c: Ctx, slug: string | undefined): { slug: string; title: string } | null {
+  if (!slug) return null;
+  try {
+    const article = guideArticles().bySlug.get(slug);
+    return article ? { slug, title: article.title[c.get('locale')] } : null;
+  } catch (err) {
+    // A broken guide must not take the inquiry form down: keep the slug, show it as the title.
+    c.get('deps').log.warn({ err }, 'guide articles could not be loaded for the inquiry form');
+    return { slug, title: slug };
+  }
 }
 
 function formPage(c: Ctx, values: Record<string, string>, state: FormState) {
@@ -73,7 +85,7 @@ function formPage(c: Ctx, values: Record<string, string>, state: FormState) {
       errors={state.errors ?? {}}
       message={state.message}
       memberCode={member?.memberCode ?? null}
-      aboutTitle={aboutTitle(c, values.topic)}
+      aboutTitle={guideTopic(c, values.topic)?.title ?? null}
       photosDropped={state.photosDropped ?? false}
     />,
     state.status ?? 200,
@@ -265,7 +277,7 @@ async function postInquiry(c: Ctx) {
     memberId: member?.id ?? guest?.memberId ?? null,
     orderId,
     newEmail: form.category === 'contact_email' ? newEmail : null,
-    guideSlug: form.topic ?? null,
+    guideSlug: guideTopic(c, form.topic)?.slug ?? null,
     photos: photos.photos,
     staffNote: guest?.note ?? null,
   });
@@ -280,7 +292,8 @@ export const supportRoutes = new Hono<AppEnv>()
     const member = c.get('member');
     const values: Record<string, string> = {};
     if (query.category) values.category = query.category;
-    if (query.topic) values.topic = query.topic;
+    const topic = guideTopic(c, query.topic);
+    if (topic) values.topic = topic.slug;
     if (member) {
       values.name = member.name;
       values.email = member.email;
