@@ -18,7 +18,7 @@ export const guideEn = {
   'guide.searchButton': 'Search',
   'guide.searchTitle': 'Guide search',
   'guide.searchFor': 'Results for "{q}"',
-  'guide.searchCount': '{count} articles found.',
+  'guide.searchCount': 'Articles found: {count}',
   'guide.searchEmpty': 'Type a word to search the guide.',
   'guide.searchNone': 'No guide article matched "{q}". Try another word or a shorter one.',
   'guide.askUs': 'Cannot find your answer? Send us an inquiry.',
@@ -62,7 +62,7 @@ export const guideJa: Record<keyof typeof guideEn, string> = {
   'guide.searchButton': '検索',
   'guide.searchTitle': 'ガイド検索',
   'guide.searchFor': '「{q}」の検索結果',
-  'guide.searchCount': '{count}件の記事が見つかりました。',
+  'guide.searchCount': '{count}件の記事が見つかりました',
   'guide.searchEmpty': '検索する言葉を入力してください。',
   'guide.searchNone':
     '「{q}」に一致する記事は見つかりませんでした。別の言葉や、より短い言葉でお試しください。',

@@ -1,4 +1,3 @@
-import { searchTerms } from '../catalog/search-text.ts';
 import type { Env } from '../env.ts';
 import type { Locale } from '../web/i18n.ts';
 import type { Article } from './load-articles.ts';
@@ -16,18 +15,49 @@ const SNIPPET_BEFORE = 50;
 const SNIPPET_CHARS = 160;
 
 const normalise = (text: string) => text.normalize('NFKC').toLowerCase();
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
+// Share of a Japanese word's two-character pieces that must appear: "メール届かない" still finds
+// "メールが届かない", which lacks only the piece "ル届".
+const CJK_SHARE = 0.7;
+
+/** One word of the query: a Latin word matches as a substring, a Japanese run by its pieces. */
+interface QueryWord {
+  pieces: string[];
+  needed: number;
+}
+
+function queryWords(query: string): QueryWord[] {
+  const text = normalise(query.slice(0, MAX_QUERY_CHARS));
+  const words: QueryWord[] = [];
+  for (const run of text.match(CJK_RUN) ?? []) {
+    const chars = [...run];
+    const pieces = chars.length === 1 ? chars : chars.slice(1).map((char, i) => chars[i]! + char);
+    const unique = [...new Set(pieces)];
+    words.push({ pieces: unique, needed: Math.ceil(unique.length * CJK_SHARE) });
+  }
+  for (const word of text.replace(CJK_RUN, ' ').split(/[^\p{L}\p{N}]+/u))
+    if (word) words.push({ pieces: [word], needed: 1 });
+  return words;
+}
+
+const matches = (text: string, word: QueryWord) =>
+  word.pieces.filter((piece) => text.includes(piece)).length >= word.needed;
+const occurrences = (text: string, word: QueryWord) =>
+  word.pieces.reduce((sum, piece) => sum + text.split(piece).length - 1, 0);
 
 function snippetAt(text: string, term: string | undefined): string {
   const at = term ? text.toLowerCase().indexOf(term) : -1;
-  const start = Math.max(0, at - SNIPPET_BEFORE);
+  let start = Math.max(0, at - SNIPPET_BEFORE);
+  // Begin at a word, not inside one (Japanese has no spaces, so it begins where it falls).
+  const space = text.indexOf(' ', start);
+  if (start > 0 && space >= 0 && space < at) start = space + 1;
   const piece = text.slice(start, start + SNIPPET_CHARS).trim();
   return `${start > 0 ? '…' : ''}${piece}${start + SNIPPET_CHARS < text.length ? '…' : ''}`;
 }
 
 /**
  * Articles whose title or body in the visitor's language (or title in the other language) holds
- * every word of the query; Japanese is matched by two-character pieces, so "メール届かない" finds
- * "メールが届かない". Title matches rank first, then the number of matches, then guide order.
+ * every word of the query (Japanese by most of its two-character pieces). Title matches rank first, then the number of matches, then guide order.
  */
 export function searchArticles(
   articles: readonly Article[],
@@ -35,8 +65,8 @@ export function searchArticles(
   locale: Locale,
   query: string,
 ): SearchHit[] {
-  const terms = [...new Set(searchTerms(query.slice(0, MAX_QUERY_CHARS)))];
-  if (terms.length === 0) return [];
+  const words = queryWords(query);
+  if (words.length === 0) return [];
   const other: Locale = locale === 'en' ? 'ja' : 'en';
   const scored: { hit: SearchHit; score: number; index: number }[] = [];
   articles.forEach((article, index) => {
@@ -45,15 +75,15 @@ export function searchArticles(
     const otherTitle = normalise(article.title[other]);
     const body = normalise(text);
     let score = 0;
-    for (const term of terms) {
-      const inBody = body.split(term).length - 1;
-      if (title.includes(term)) score += 20;
-      else if (otherTitle.includes(term)) score += 10;
+    for (const word of words) {
+      const inBody = matches(body, word) ? occurrences(body, word) : 0;
+      if (matches(title, word)) score += 20;
+      else if (matches(otherTitle, word)) score += 10;
       else if (inBody === 0) return;
       score += Math.min(inBody, 5);
     }
-    const bodyTerm = terms.find((term) => body.includes(term));
-    scored.push({ hit: { article, snippet: snippetAt(text, bodyTerm) }, score, index });
+    const first = words.flatMap((w) => w.pieces).find((piece) => body.includes(piece));
+    scored.push({ hit: { article, snippet: snippetAt(text, first) }, score, index });
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.hit);
 }

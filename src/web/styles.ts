@@ -97,6 +97,35 @@ td.stock-out { color:var(--err); font-weight:700; }
 .inquiry-about { background:#fff; border-left:4px solid var(--brand); padding:6px 12px; }
 .inquiry-number { font-size:1.5rem; letter-spacing:.04em; margin:.2em 0 .6em; }
 /* inquiry form: end */
+/* guide: start */
+.guide { max-width:820px; margin:0 auto; }
+.breadcrumb ol { list-style:none; display:flex; flex-wrap:wrap; gap:4px; padding:0; margin:0 0 10px; font-size:.9rem; color:var(--muted); }
+.breadcrumb li + li::before { content:"›"; margin-right:4px; }
+.guide-search { display:flex; flex-direction:column; gap:4px; margin:12px 0 20px; font-weight:600; }
+.guide-search-row { display:flex; max-width:520px; }
+.guide-search-row input { flex:1; min-width:0; border-radius:6px 0 0 6px; }
+.guide-search-row button { border-radius:0 6px 6px 0; }
+.guide-groups { display:grid; grid-template-columns:repeat(auto-fill, minmax(240px, 1fr)); gap:16px; }
+.guide-group { background:#fff; border:1px solid var(--line); border-radius:10px; padding:12px 16px; }
+.guide-group h2 { font-size:1.1rem; margin:0 0 6px; }
+.guide-group ul, .guide-related ul { margin:0; padding-left:1.2em; } .guide-group li { padding:3px 0; }
+.guide-group-footer { grid-column:1 / -1; background:transparent; }
+.badge.pending { background:#fff2d6; color:#7a4b00; vertical-align:middle; }
+.guide-results { padding-left:1.2em; } .guide-results li { margin-bottom:14px; } .guide-results p { margin:4px 0 0; color:var(--muted); font-size:.92rem; }
+.guide-body { background:#fff; border:1px solid var(--line); border-radius:10px; padding:4px 18px; }
+.guide-body h2 { font-size:1.2rem; margin-top:1.4em; } .guide-body h3 { font-size:1.05rem; }
+.guide-body table { display:block; overflow-x:auto; margin:0 0 1em; }
+.guide-body th { background:var(--bg); white-space:nowrap; }
+.guide-body pre { overflow-x:auto; background:var(--bg); padding:10px; border-radius:6px; }
+.guide-body blockquote { margin:0 0 1em; padding:4px 14px; border-left:4px solid var(--line); color:var(--muted); }
+.guide-member-case { margin:0 0 16px; }
+.guide-related, .guide-back { margin-top:20px; }
+.guide-feedback { margin-top:24px; background:#fff; border:1px solid var(--line); border-radius:10px; padding:14px 18px; }
+.guide-feedback h2 { font-size:1.1rem; margin:0 0 10px; }
+.guide-feedback-buttons { display:flex; gap:10px; } .guide-feedback-buttons button { min-width:96px; }
+.guide-ask { margin-top:20px; }
+@media (max-width: 720px) { .guide-body { padding:2px 12px; } .guide-feedback-buttons button { flex:1; } }
+/* guide: end */
 `;
 
 export const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#c8264b"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif" font-weight="700">T</text></svg>`;
