@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
+import { parseEnv } from '../env.ts';
 import { useGuideDirectory } from '../guide/load-articles.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
@@ -230,6 +231,58 @@ describeEachDatabase('the inquiry form', (kind) => {
     expect(ok.status).toBe(303);
     const [inquiry] = await inquiriesOf(email);
     expect(inquiry).toMatchObject({ category: 'contact_email', orderId: order.id, newEmail });
+  });
+
+  it('applies the address policy to both addresses; a warned new address goes through when sent again', async () => {
+    const strict = shop();
+    const email = uniqueEmail();
+    const order = await anOrder(strict.deps, { email });
+    const base = { category: 'contact_email', name: 'P', email, orderNumber: order.number };
+    const { browser } = await browserOn(strict.app);
+    const refused = await browser.postMultipart(
+      '/inquiry',
+      form({
+        ...base,
+        email: 'taro+shop@example.com',
+        newEmail: 'new+shop@example.com',
+        message: 'Move it',
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.html.match(/<p class="field-error">[^<]*\+[^<]*<\/p>/g)).toHaveLength(2);
+
+    const lenient = createApp(
+      testAppDeps(database.db, {
+        ...strict.deps,
+        env: parseEnv({
+          LOG_LEVEL: 'silent',
+          DNS_SERVERS: 'off',
+          EMAIL_POLICY_RULES: 'symbol=warn',
+        }),
+      }),
+    );
+    const { browser: again } = await browserOn(lenient);
+    const newEmail = `new+${uniqueEmail('shop')}`;
+    const warned = await again.postMultipart(
+      '/inquiry',
+      form({ ...base, newEmail, message: 'Move it' }),
+    );
+    expect(warned.status).toBe(400);
+    expect(warned.html).toContain('If the address is right, send the form again.');
+    const seen = warned.html.match(/name="newEmailSeen" value="([^"]+)"/)?.[1];
+    expect(seen).toBeDefined();
+    const forged = await again.postMultipart(
+      '/inquiry',
+      form({ ...base, newEmail, message: 'Move it', newEmailSeen: 'forged' }),
+    );
+    expect(forged.status).toBe(400);
+    const sent = await again.postMultipart(
+      '/inquiry',
+      form({ ...base, newEmail, message: 'Move it', newEmailSeen: seen! }),
+    );
+    expect(sent.status).toBe(303);
+    const [inquiry] = await inquiriesOf(email);
+    expect(inquiry!.newEmail).toBe(newEmail);
   });
 
   it('answers an unknown order number and someone else’s order with the same message', async () => {
