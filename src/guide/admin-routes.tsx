@@ -3,13 +3,14 @@ import { allow } from '../admin/access.ts';
 import { renderAdminPage } from '../admin/pages/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { findHelpfulness } from './find-helpfulness.ts';
-import { guideArticles } from './load-articles.ts';
 import { HelpfulnessPage } from './pages/helpfulness-page.tsx';
+import { prepareGuide } from './render-article.ts';
 
 /** Staff see how helpful each guide article was (mounted at /admin/guide). */
 export const guideAdminRoutes = new Hono<AppEnv>()
   .use('*', allow('answer_inquiries'))
   .get('/', async (c) => {
-    const rows = await findHelpfulness(c.get('deps').db, guideArticles().articles);
+    const { db, env } = c.get('deps');
+    const rows = await findHelpfulness(db, prepareGuide(env).articles);
     return renderAdminPage(c, 'Guide feedback', <HelpfulnessPage rows={rows} />);
   });

@@ -3,7 +3,7 @@ import sanitizeHtml from 'sanitize-html';
 import type { Env } from '../env.ts';
 import type { Locale } from '../web/i18n.ts';
 import { guideFacts } from './facts.ts';
-import type { Article } from './load-articles.ts';
+import { type Article, type Guide, guideArticles } from './load-articles.ts';
 
 /** One article body ready to serve: safe HTML, and its plain text for search. */
 export interface RenderedBody {
@@ -122,8 +122,23 @@ export function renderArticle(article: Article, env: Env, locale: Locale): Rende
   return rendered;
 }
 
-/** Renders every article in both languages: at boot, so an unknown fact stops the shop early. */
+/** Renders every article in both languages, so an unknown fact shows at once, not on one page. */
 export function renderAllArticles(articles: readonly Article[], env: Env) {
   for (const article of articles)
     for (const locale of ['en', 'ja'] as const) renderArticle(article, env, locale);
+}
+
+const prepared = new WeakSet<Env>();
+
+/**
+ * The guide, read and rendered for this configuration the first time it is asked for. Boot calls
+ * it so a broken article stops the shop from starting; the routes call it on every request.
+ */
+export function prepareGuide(env: Env): Guide {
+  const guide = guideArticles();
+  if (!prepared.has(env)) {
+    renderAllArticles(guide.articles, env);
+    prepared.add(env);
+  }
+  return guide;
 }

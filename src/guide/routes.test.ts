@@ -168,7 +168,9 @@ describeEachDatabase('the help guide over HTTP', (kind) => {
     const browser = formClient(app);
     const found = await browser.get('/guide/search?q=spam');
     expect(found.status).toBe(200);
-    expect(visible(found.html)).toContain('Results for "spam" Search the guide Search Articles found: 1 If you do not receive an email Mail and security …to your safe senders, then look in your spam folder.');
+    expect(visible(found.html)).toContain(
+      'Results for "spam" Search the guide Search Articles found: 1 If you do not receive an email Mail and security …to your safe senders, then look in your spam folder.',
+    );
     expect(found.html).toContain('href="/guide/if-you-do-not-receive-an-email"');
     expect(found.html).toMatch(/<input id="guide-q" type="search" name="q" value="spam"/);
 

@@ -1,17 +1,16 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { retryTime } from '../accounts/form-replies.ts';
-import type { Env } from '../env.ts';
 import type { InquiryCategory } from '../support/tables.ts';
 import type { AppEnv } from '../web/context.ts';
 import { notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
-import { type Article, type Guide, guideArticles } from './load-articles.ts';
+import type { Article, Guide } from './load-articles.ts';
 import { memberCasePanel } from './member-case.tsx';
 import { ArticlePage, articlePath, GuideSearchPage, GuideTopPage } from './pages/guide-pages.tsx';
 import { findVisitorAnswer, recordFeedback } from './record-feedback.ts';
-import { renderAllArticles, renderArticle } from './render-article.ts';
+import { prepareGuide, renderArticle } from './render-article.ts';
 import { MAX_QUERY_CHARS, searchArticles } from './search-articles.ts';
 
 type Ctx = Context<AppEnv>;
@@ -51,18 +50,7 @@ export function inquiryCategoryFor(article: Pick<Article, 'slug' | 'group'>): In
   }
 }
 
-// Every article is rendered once per env on first use, so an unknown fact fails at once, not on
-// the one page that uses it.
-const checked = new WeakSet<Env>();
-function guideFor(c: Ctx): Guide {
-  const guide = guideArticles();
-  const env = c.get('deps').env;
-  if (!checked.has(env)) {
-    renderAllArticles(guide.articles, env);
-    checked.add(env);
-  }
-  return guide;
-}
+const guideFor = (c: Ctx): Guide => prepareGuide(c.get('deps').env);
 
 function findArticle(c: Ctx): Article {
   const article = guideFor(c).bySlug.get(c.req.param('slug') ?? '');
