@@ -19,7 +19,7 @@ import type { Locale } from '../web/i18n.ts';
 /**
  * The numbers and names guide articles may quote, as `{{name}}`, taken from the running
  * configuration so an article can never contradict the shop. An article that names a fact not
- * listed here fails its test (facts.test.ts) and is refused at load.
+ * listed here fails its test (articles.test.ts) and stops the guide from loading.
  */
 export type Facts = Record<string, string>;
 

@@ -290,6 +290,10 @@ describeEachDatabase('the help guide over HTTP', (kind) => {
     await answer('shipping-info', false);
     await answer('shipping-info', false);
     await answer('using-paypal', true);
+    // An answer left on an article that has since been removed still shows.
+    await database.db
+      .insert(guideFeedback)
+      .values({ articleSlug: 'old-article', visitorId: 'v-old', helpful: false });
 
     const staff = await staffBrowser('support');
     const page = await staff.get('/admin/guide');
@@ -300,6 +304,7 @@ describeEachDatabase('the help guide over HTTP', (kind) => {
     expect(rows).toEqual([
       ['shipping-info', 'Shipping info About this shop 0 2 2 0% Live'],
       ['payment-methods', 'Payment methods Payment 2 1 3 67% Live'],
+      ['old-article', 'old-article (no longer in the guide) 0 1 1 0% Removed'],
       [
         'using-paypal',
         'Using PayPal Payment 1 0 1 100% Pending: PayPal checkout is not built yet.',
@@ -309,7 +314,7 @@ describeEachDatabase('the help guide over HTTP', (kind) => {
         'If you do not receive an email Mail and security 0 0 0 – Live',
       ],
     ]);
-    expect(visible(page.html)).toContain('6 answers in all');
+    expect(visible(page.html)).toContain('7 answers in all');
   });
 
   it('keeps the helpfulness table to staff who answer inquiries', async () => {
