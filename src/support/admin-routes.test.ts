@@ -314,6 +314,11 @@ describeEachDatabase('admin inquiry desk', (kind) => {
       expect(parsed.html).toContain('&#60;b&#62;追跡番号&#60;/b&#62;');
       expect(parsed.html).not.toContain('<b>追跡番号');
       expect(parsed.replyTo?.value[0]?.address).toBe('support@tenpo.example');
+      // No link at all, and the usual footer with the sender to trust.
+      expect(parsed.html).not.toMatch(/<a\s/i);
+      expect(parsed.text).not.toMatch(/https?:/);
+      expect(parsed.text).toContain(`このメールは ${inquiry.email} 宛にお送りしています。`);
+      expect(parsed.text).toContain(`[${inquiry.number}] を残したまま`);
 
       const page = await browser.get(base);
       expect(page.html).toContain(`href="/admin/mail/${mail!.id}"`);
