@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
+import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { inquiryCategories } from '../support/tables.ts';
+import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { factNames } from './facts.ts';
 import { type Article, guideDirectory, loadArticles } from './load-articles.ts';
 import { renderArticle } from './render-article.ts';
@@ -181,5 +185,37 @@ describe('the articles in content/guide', () => {
         }
       }
     expect(broken).toEqual([]);
+  });
+});
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[ch]};`,
+  );
+
+describeEachDatabase('the real guide over HTTP', (kind) => {
+  let database: Database;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    app = createApp(testAppDeps(database.db));
+  });
+  afterAll(() => database.close());
+
+  it('links every article from the guide top and serves each in both languages', async () => {
+    for (const locale of ['en', 'ja'] as const) {
+      const browser = formClient(app);
+      browser.cookies.set('tp_lang', locale);
+      const top = await browser.get('/guide');
+      expect(top.status).toBe(200);
+      for (const article of articles) {
+        expect(top.html, article.slug).toContain(`href="/guide/${article.slug}"`);
+        const page = await browser.get(`/guide/${article.slug}`);
+        expect(page.status, `${article.slug} (${locale})`).toBe(200);
+        expect(page.html).toContain(`<h1>${escapeHtml(article.title[locale])}</h1>`);
+        expect(page.html).toContain(`action="/guide/${article.slug}/feedback"`);
+      }
+    }
   });
 });
