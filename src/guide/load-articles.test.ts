@@ -92,6 +92,12 @@ describe('loading guide articles', () => {
     expect(problem({ status: 'OMIT' })).toThrow(/pricing\.md: status /);
   });
 
+  it('keeps the slug of the search page free', () => {
+    expect(() => parseArticle('search.md', articleText('search'))).toThrow(
+      'Guide article search.md: slug "search" is the search page',
+    );
+  });
+
   it('refuses misspelt front matter keys', () => {
     expect(problem({ titel: 'x' })).toThrow(/pricing\.md: .*titel/);
   });

@@ -53,6 +53,8 @@ const frontMatter = z
         path: ['pending'],
         message: 'is required when status is pending',
       });
+    if (fm.slug === 'search')
+      ctx.addIssue({ code: 'custom', path: ['slug'], message: '"search" is the search page' });
     if (fm.related.includes(fm.slug))
       ctx.addIssue({ code: 'custom', path: ['related'], message: 'must not name itself' });
     if (new Set(fm.related).size !== fm.related.length)

@@ -116,6 +116,7 @@ td.stock-out { color:var(--err); font-weight:700; }
 .guide-body h2 { font-size:1.2rem; margin-top:1.4em; } .guide-body h3 { font-size:1.05rem; }
 .guide-body table { display:block; overflow-x:auto; margin:0 0 1em; }
 .guide-body th { background:var(--bg); white-space:nowrap; }
+.guide-body th, .guide-body td { overflow-wrap:normal; min-width:5em; }
 .guide-body pre { overflow-x:auto; background:var(--bg); padding:10px; border-radius:6px; }
 .guide-body blockquote { margin:0 0 1em; padding:4px 14px; border-left:4px solid var(--line); color:var(--muted); }
 .guide-member-case { margin:0 0 16px; }
