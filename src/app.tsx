@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -21,6 +21,7 @@ import { inquiryLimits } from './support/limits.ts';
 import { supportRoutes } from './support/routes.tsx';
 import type { AppDeps, AppEnv } from './web/context.ts';
 import { AppError, apiError } from './web/errors.ts';
+import { localeFromHeader, translator } from './web/i18n.ts';
 import { inputGuard } from './web/input-guard.ts';
 import { renderPage } from './web/layout.tsx';
 import { csrfMiddleware, sessionMiddleware } from './web/session.ts';
@@ -60,11 +61,21 @@ export function createApp(deps: AppDeps) {
   const tooLarge = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) =>
-        c.json(
-          apiError('payload_too_large', `The request body is larger than ${maxSize} bytes.`),
-          413,
-        ),
+      onError: (c) => {
+        if (c.req.path.startsWith('/api/'))
+          return c.json(
+            apiError('payload_too_large', `The request body is larger than ${maxSize} bytes.`),
+            413,
+          );
+        // The session has not been read yet: answer a form with a page in the browser's language.
+        const locale = localeFromHeader(c.req.header('accept-language'));
+        c.set('locale', locale);
+        c.set('t', translator(locale));
+        c.set('member', null);
+        c.set('csrfToken', '');
+        const text = c.get('t')('error.tooLarge');
+        return renderPage(c, text, <ErrorBody c={c} text={text} />, 413);
+      },
     });
   const smallBodies = tooLarge(MAX_BODY_BYTES);
   const uploadBodies = tooLarge(MAX_UPLOAD_BYTES);
@@ -131,15 +142,20 @@ function errorPage(
   const t = c.get('t');
   if (!t) return c.text(message ?? 'Error', status);
   const text = message ?? t(key!);
-  return renderPage(
-    c,
-    text,
+  return renderPage(c, text, <ErrorBody c={c} text={text} requestId={status === 500} />, status);
+}
+
+function ErrorBody(props: { c: Context<AppEnv>; text: string; requestId?: boolean }) {
+  const t = props.c.get('t');
+  return (
     <section>
-      <h1>{text}</h1>
+      <h1>{props.text}</h1>
+      {props.requestId && (
+        <p class="muted">{t('error.requestId', { id: props.c.get('requestId') })}</p>
+      )}
       <p>
         <a href="/">{t('nav.home')}</a>
       </p>
-    </section>,
-    status,
+    </section>
   );
 }

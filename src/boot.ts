@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadSecret } from './db/secrets.ts';
 import type { Env } from './env.ts';
+import { prepareGuide } from './guide/render-article.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loadMailIdentity } from './mail/identity.ts';
 import { startInboundServer } from './mail/inbound-server.ts';
@@ -20,6 +21,8 @@ export async function boot(
   options: { clock?: Clock; log?: Logger; port?: number; database?: Database } = {},
 ) {
   const log = options.log ?? pino({ level: env.LOG_LEVEL, base: { service: 'tenpo' } });
+  // A broken guide article stops the start with its file name instead of failing a page later.
+  prepareGuide(env);
   const database: Database =
     options.database ??
     (await openDatabase({

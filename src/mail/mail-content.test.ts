@@ -20,6 +20,7 @@ const everyMail: [MailTopic, 'en' | 'ja'][] = (
     'important_notice',
     'verification_code',
     'inquiry_receipt',
+    'inquiry_reply',
   ] as const
 ).flatMap((topic) => [[topic, 'en'] as const, [topic, 'ja'] as const]);
 

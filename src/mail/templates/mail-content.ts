@@ -2,6 +2,7 @@ import { formatJpy } from '../../lib/money.ts';
 import type { OrderDetail } from '../../orders/find-orders.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
+import { inquiryLimits } from '../../support/limits.ts';
 import { formatDate, formatMonth } from '../../web/i18n.ts';
 import type { Block, MailBody } from './layout.ts';
 
@@ -359,8 +360,8 @@ export function inquiryReceiptMail(
           kind: 'p',
           text: L(
             locale,
-            'Thank you for contacting us. Our support team will answer by mail, usually within two business days. To add anything, reply to this mail and keep the inquiry number in the subject.',
-            'お問い合わせありがとうございます。通常2営業日以内に、サポート担当よりメールでご回答いたします。追加のご連絡は、件名のお問い合わせ番号を残したままこのメールにご返信ください。',
+            `Thank you for contacting us. Our support team will answer by mail, usually within ${inquiryLimits.answerBusinessDays} business days. To add anything, reply to this mail and keep the inquiry number in the subject.`,
+            `お問い合わせありがとうございます。通常${inquiryLimits.answerBusinessDays}営業日以内に、サポート担当よりメールでご回答いたします。追加のご連絡は、件名のお問い合わせ番号を残したままこのメールにご返信ください。`,
           ),
         },
         {
