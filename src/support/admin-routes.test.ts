@@ -432,7 +432,7 @@ describeEachDatabase('admin inquiry desk', (kind) => {
 
       const after = await browser.get(base);
       expect(after.html).toContain('data-applied="yes"');
-      expect(after.html).not.toContain('action="' + `${base}/apply-contact-email"`);
+      expect(after.html).not.toContain(`action="${base}/apply-contact-email"`);
 
       const again = await browser.post(`${base}/apply-contact-email`, {});
       expect(again.status).toBe(409);

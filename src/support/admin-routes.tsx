@@ -16,6 +16,7 @@ import {
   replyInput,
   stateInput,
 } from './admin-inputs.ts';
+import { answerAddress } from './answer-address.ts';
 import { type ApplyContactEmailResult, applyContactEmail } from './apply-contact-email.ts';
 import { assignInquiry } from './assign-inquiry.ts';
 import {
@@ -77,12 +78,13 @@ async function showInquiry(
   if (detail.order) addresses.push(detail.order.order.contactEmail);
   if (detail.inquiry.newEmail) addresses.push(detail.inquiry.newEmail);
   const unique = [...new Map(addresses.map((a) => [a.toLowerCase(), a])).values()];
-  const [mails, staff, suppressions] = await Promise.all([
+  const [mails, staff, suppressions, replyTo] = await Promise.all([
     customerMailLog(db, unique),
     listInquiryStaff(db),
     Promise.all(
       unique.map(async (email) => ({ email, suppression: await findSuppression(db, email) })),
     ),
+    answerAddress(db, detail.inquiry),
   ]);
   return renderAdminPage(
     c,
@@ -93,6 +95,7 @@ async function showInquiry(
       me={c.get('staff')!.email}
       mails={mails}
       suppressions={suppressions}
+      replyTo={replyTo}
       csrf={c.get('csrfToken')}
       {...extra}
     />,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { answerAddress } from './answer-address.ts';
 import { moveInquiryState } from './set-inquiry-state.ts';
 import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
 
@@ -51,7 +52,7 @@ export async function writeInquiryReply(
   return { messageId: message!.id, mailId };
 }
 
-/** Staff answer an inquiry by mail to the inquiry's address. */
+/** Staff answer an inquiry by mail to the inquiry's address (see answerAddress). */
 export async function replyToInquiry(
   deps: { db: Db; clock: Clock },
   input: { inquiryId: string; body: string; close: boolean; actor: string },
@@ -66,7 +67,7 @@ export async function replyToInquiry(
     if (!inquiry) return { ok: false, reason: 'not_found' };
     const written = await writeInquiryReply(tx, inquiry, {
       body: input.body,
-      recipient: inquiry.email,
+      recipient: await answerAddress(tx, inquiry),
       actor: input.actor,
       close: input.close,
       now,

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { type Locale, translator } from '../web/i18n.ts';
+import { answerAddress } from './answer-address.ts';
 import type { Photo } from './inputs.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
 import { type InquiryCategory, inquiries, inquiryMessages, inquiryPhotos } from './tables.ts';
@@ -88,7 +89,7 @@ export async function submitInquiry(
     await enqueueMail(tx, {
       now,
       topic: 'inquiry_receipt',
-      recipient: input.email,
+      recipient: await answerAddress(tx, input),
       locale: input.locale,
       orderId: input.orderId,
       memberId: input.memberId,

@@ -259,6 +259,8 @@ export function InquiryDetailPage(props: {
   me: string;
   mails: MailLogRow[];
   suppressions: { email: string; suppression: Suppression | null }[];
+  /** Where a reply goes: the inquiry's address, or the new one when that is suppressed. */
+  replyTo: string;
   csrf: string;
   notice?: string | undefined;
   error?: string | undefined;
@@ -351,7 +353,10 @@ export function InquiryDetailPage(props: {
             <Csrf token={props.csrf} />
             <label>
               Your answer (sent by mail in {inquiry.locale === 'ja' ? 'Japanese' : 'English'} to{' '}
-              {inquiry.email})
+              {props.replyTo}
+              {props.replyTo !== inquiry.email &&
+                `, because mail to ${inquiry.email} is suppressed`}
+              )
               <span class="help">
                 Write in the customer's language. The mail adds the greeting, the inquiry number and
                 how to answer. At most {REPLY_MAX_CHARS.toLocaleString('en')} characters.
