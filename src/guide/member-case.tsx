@@ -39,14 +39,12 @@ function MemberCasePanel(props: {
   const locale = c.get('locale');
   const csrf = c.get('csrfToken');
   // Resending to an address that bounces or is suppressed cannot help; changing it can.
-  const resendAction = found.problem
-    ? null
-    : (id: string) => {
-        const mail = found.recentMail.find((m) => m.id === id);
-        return mail?.orderNumber
-          ? `/mypage/orders/${encodeURIComponent(mail.orderNumber)}/mail/${id}/resend`
-          : '';
-      };
+  const blocked = new Set(found.orders.filter((o) => o.problem).map((o) => o.order.number));
+  const resendAction = (id: string) => {
+    const mail = found.recentMail.find((m) => m.id === id);
+    if (!mail?.orderNumber || blocked.has(mail.orderNumber)) return null;
+    return `/mypage/orders/${encodeURIComponent(mail.orderNumber)}/mail/${id}/resend`;
+  };
   const orderMail = found.recentMail.filter((m) => m.orderNumber);
   const otherMail = found.recentMail.filter((m) => !m.orderNumber);
   return (

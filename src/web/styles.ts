@@ -110,6 +110,9 @@ td.stock-out { color:var(--err); font-weight:700; }
 .guide-group h2 { font-size:1.1rem; margin:0 0 6px; }
 .guide-group ul, .guide-related ul { margin:0; padding-left:1.2em; } .guide-group li { padding:3px 0; }
 .guide-group-footer { grid-column:1 / -1; background:transparent; }
+.member-case { background:#fff; border:2px solid var(--brand); border-radius:10px; padding:4px 16px 12px; margin:12px 0 24px; }
+.member-case h2 { font-size:1.2rem; } .member-case h3 { font-size:1.05rem; margin-top:18px; }
+.case-ok { color:var(--ok); } .case-orders { padding-left:1.2em; } .case-orders li { padding:4px 0; }
 .badge.pending { background:#fff2d6; color:#7a4b00; vertical-align:middle; }
 .guide-results { padding-left:1.2em; } .guide-results li { margin-bottom:14px; } .guide-results p { margin:4px 0 0; color:var(--muted); font-size:.92rem; }
 .guide-body { background:#fff; border:1px solid var(--line); border-radius:10px; padding:4px 18px; }

@@ -30,14 +30,16 @@ export function MailList(props: {
   t: Translate;
   locale: Locale;
   csrf: string;
-  resendAction?: ((messageId: string) => string) | null;
+  /** The resend form's action for a message, or null where resending cannot help. */
+  resendAction?: ((messageId: string) => string | null) | null;
 }) {
   const { t, locale } = props;
   return (
     <ol class="timeline mail-list">
       {props.mail.map((mail) => {
         const delivery = describeDelivery(mail, mail.events, locale);
-        const resendable = props.resendAction && mail.topic !== 'verification_code';
+        const resendAction =
+          mail.topic === 'verification_code' ? null : (props.resendAction?.(mail.id) ?? null);
         return (
           <li
             class={
@@ -50,8 +52,8 @@ export function MailList(props: {
             <span class="muted"> · {formatDate(mail.createdAt, locale, true)}</span>
             <div class="muted mail-recipient">{t('mail.to', { email: mail.recipient })}</div>
             <div class="delivery-state">{delivery.text}</div>
-            {resendable && (
-              <form method="post" action={props.resendAction!(mail.id)} class="inline">
+            {resendAction && (
+              <form method="post" action={resendAction} class="inline">
                 <Csrf token={props.csrf} />
                 <button type="submit" class="secondary">
                   {t('orderMail.resend')}
