@@ -5,7 +5,7 @@ import { parseEnv } from '../env.ts';
 import { inquiryCategories } from '../support/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
-import { factNames } from './facts.ts';
+import { factNames, guideFacts } from './facts.ts';
 import { type Article, guideDirectory, loadArticles } from './load-articles.ts';
 import { renderArticle } from './render-article.ts';
 
@@ -138,6 +138,19 @@ describe('the articles in content/guide', () => {
       ),
     );
     expect(unknown).toEqual([]);
+  });
+
+  it('never types a configured name or address that a fact provides', () => {
+    // Distinctive values only: a bare "10" or "5000" also appears in ordinary sentences.
+    const env = parseEnv({});
+    const en = guideFacts(env, 'en');
+    const typed = [en.sender_domain!, en.sender_address!, en.support_address!, en.card_brands!];
+    const found = articles.flatMap((a) =>
+      bodies(a).flatMap((body) =>
+        typed.filter((value) => body.includes(value)).map((value) => `${a.file}: ${value}`),
+      ),
+    );
+    expect(found).toEqual([]);
   });
 
   it('renders every article in both languages with every fact filled in', () => {

@@ -6,12 +6,16 @@ import { MAX_LINE_QUANTITY } from '../cart/add-to-cart.ts';
 import type { Env } from '../env.ts';
 import { formatJpy } from '../lib/money.ts';
 import { CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from '../orders/routes.tsx';
+import { brandNames } from '../payments/cards.ts';
 import type { ShippingZone } from '../shipping/countries.ts';
 import {
   maxBillableWeightG,
+  packingAllowancePercent,
   type ShippingMethodCode,
   shippingMethods,
   shippingRates,
+  volumetricDivisor,
+  weightStepG,
 } from '../shipping/rates.ts';
 import { inquiryLimits } from '../support/limits.ts';
 import type { Locale } from '../web/i18n.ts';
@@ -35,7 +39,7 @@ const zoneNames: Record<ShippingZone, { en: string; ja: string }> = {
 };
 
 const days = (min: number, max: number, locale: Locale) =>
-  locale === 'ja' ? `${min}〜${max}日` : `${min}–${max} days`;
+  locale === 'ja' ? `${min}〜${max}営業日` : `${min}–${max} business days`;
 
 /** A Markdown table of fees and times for one method, one row per zone. */
 function feeTable(method: ShippingMethodCode, locale: Locale): string {
@@ -83,7 +87,10 @@ export function guideFacts(env: Env, locale: Locale): Facts {
     dhl_fee_table: feeTable('dhl_express', locale),
     domestic_fee_table: feeTable('domestic', locale),
     max_package_kg: String(maxBillableWeightG / 1000),
-    volumetric_divisor: '5000',
+    volumetric_divisor: String(volumetricDivisor),
+    weight_step_g: String(weightStepG),
+    packing_allowance_percent: String(packingAllowancePercent),
+    card_brands: Object.values(brandNames).join(ja ? '、' : ', '),
     inquiry_message_chars: inquiryLimits.messageChars.toLocaleString('en-US'),
     inquiry_photos: String(inquiryLimits.photos),
     inquiry_photo_mb: String(inquiryLimits.photoBytes / 1024 / 1024),

@@ -83,7 +83,12 @@ export const shippingMethods: Record<ShippingMethodCode, ShippingMethodInfo> = {
   },
 };
 
-const weightStepG = 500;
+/** Billable weight is rounded up to steps of this many grams. */
+export const weightStepG = 500;
+/** Volumetric kilograms are L × W × H in cm divided by this. */
+export const volumetricDivisor = 5000;
+/** Volumetric weight adds this share for packing material. */
+export const packingAllowancePercent = 10;
 
 /** Billable grams of one package holding all items, rounded up to a 500 g step. */
 export function billableWeightG(items: ShippingItem[]): number {
@@ -95,8 +100,9 @@ export function billableWeightG(items: ShippingItem[]): number {
     actualG += item.weightG * item.quantity;
     volumeCm3 += item.lengthCm * item.widthCm * item.heightCm * item.quantity;
   }
-  // cm³ / 5000 gives kg, so cm³ / 5 gives grams; ×1.1 adds 10% for packing (kept integer-exact).
-  const volumetricG = (volumeCm3 * 11) / 50;
+  // cm³ × 1000 / divisor gives grams, plus the packing allowance; one division keeps it exact.
+  const volumetricG =
+    (volumeCm3 * 1000 * (100 + packingAllowancePercent)) / (volumetricDivisor * 100);
   const grams = Math.max(actualG, volumetricG);
   // A parcel is never billed below the first step, even if its data says 0 g.
   return Math.max(weightStepG, Math.ceil(grams / weightStepG) * weightStepG);
