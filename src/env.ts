@@ -43,6 +43,8 @@ export const envSchema = z.object({
   SEED_DEMO: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: bool.optional(),
+  /** Reverse proxies in front of the shop whose X-Forwarded-For entries are believed (0 = none). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SHOP_NAME: z.string().min(1).default('Tenpo'),
   SMTP_URL: z
     .string()

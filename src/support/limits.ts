@@ -3,8 +3,8 @@ export const inquiryLimits = {
   messageChars: 5000,
   photos: 3,
   photoBytes: 5 * 1024 * 1024,
-  /** Inquiries one address (IP) may send per hour, and one email address per day. */
-  perIpPerHour: 5,
+  /** Inquiries one client address may send per hour (generous: carrier NAT shares addresses), and one email address per day. */
+  perIpPerHour: 20,
   perEmailPerDay: 10,
   /** Defects must be reported within this many days of receipt (shop rules). */
   defectReportDays: 7,

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { hitRateLimits, pruneRateLimits } from './rate-limit.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { clientAddress, hitRateLimits, pruneRateLimits } from './rate-limit.ts';
 
 describeEachDatabase('rate limits', (kind) => {
   let database: Database;
@@ -40,5 +42,27 @@ describeEachDatabase('rate limits', (kind) => {
       new Date('2026-11-20T00:00:00Z'),
     );
     expect(await pruneRateLimits(database.db, new Date('2026-11-26T00:00:00Z'))).toBeGreaterThan(0);
+  });
+});
+
+describe('clientAddress', () => {
+  async function addressSeen(hops: number, forwardedFor?: string) {
+    const app = new Hono<AppEnv>();
+    app.get('/', (c) => {
+      c.set('deps', { env: { TRUST_PROXY_HOPS: hops } } as AppDeps);
+      return c.text(clientAddress(c));
+    });
+    const headers: Record<string, string> = forwardedFor ? { 'x-forwarded-for': forwardedFor } : {};
+    const res = await app.request('/', { headers });
+    return res.text();
+  }
+
+  it('ignores X-Forwarded-For unless proxies are trusted, so a client cannot pick its address', async () => {
+    expect(await addressSeen(0, '203.0.113.7')).toBe('unknown');
+  });
+
+  it('takes the address the trusted proxy saw, not one the client put in front of it', async () => {
+    expect(await addressSeen(1, '198.51.100.1, 203.0.113.7')).toBe('203.0.113.7');
+    expect(await addressSeen(2, '198.51.100.1, 203.0.113.7, 192.0.2.10')).toBe('203.0.113.7');
   });
 });

@@ -63,12 +63,24 @@ export async function pruneRateLimits(db: Db, now: Date): Promise<number> {
   return gone.length;
 }
 
-/** The client's address: the socket peer (a proxy in front should be configured to pass it on). */
+/**
+ * The client's address for rate limits and audit: the socket peer, or, behind TRUST_PROXY_HOPS
+ * reverse proxies, the address the outermost trusted proxy saw (X-Forwarded-For read from the
+ * right, so a client cannot choose its own address by sending the header).
+ */
 export function clientAddress(c: Context): string {
+  let peer = 'unknown';
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     // app.request() in tests has no socket.
-    return 'unknown';
   }
+  const hops = (c.var as { deps?: { env: { TRUST_PROXY_HOPS: number } } }).deps?.env
+    .TRUST_PROXY_HOPS;
+  if (!hops) return peer;
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return forwarded.at(-hops) ?? forwarded[0] ?? peer;
 }
