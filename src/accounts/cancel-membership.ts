@@ -1,9 +1,11 @@
 import { and, asc, count, eq, notInArray } from 'drizzle-orm';
 import { carts } from '../cart/tables.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { guideFeedback } from '../guide/tables.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { orders } from '../orders/tables.ts';
+import { inquiries } from '../support/tables.ts';
 import { accountEvents, recordAccountEvent } from './account-events.ts';
 import { memberAddresses } from './address-book-tables.ts';
 import { verifyPassword } from './passwords.ts';
@@ -77,6 +79,13 @@ export async function cancelMembership(
       .update(accountEvents)
       .set({ detail: {}, clientAddress: null })
       .where(eq(accountEvents.memberId, member.id));
+    // Inquiries stay as the record of what we answered, and guide answers as counts; neither
+    // points at the account any more.
+    await tx.update(inquiries).set({ memberId: null }).where(eq(inquiries.memberId, member.id));
+    await tx
+      .update(guideFeedback)
+      .set({ memberId: null })
+      .where(eq(guideFeedback.memberId, member.id));
     // A code longer than the 20 characters registration allows, so nobody can take it first.
     const shortId = member.id.replaceAll('-', '').slice(0, 12);
     await tx

@@ -5,9 +5,11 @@ import type { StaffRole } from '../admin/tables.ts';
 import { createApp } from '../app.tsx';
 import { carts } from '../cart/tables.ts';
 import type { Database } from '../db/client.ts';
+import { guideFeedback } from '../guide/tables.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { markDelivered, markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
+import { inquiries } from '../support/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
@@ -343,6 +345,24 @@ describeEachDatabase('member information over HTTP', (kind) => {
       expect((await markDelivered(deps, delivered.id, 'staff:test')).ok).toBe(true);
       expect((await cancelOrder(deps, { orderId: cancelled.id, actor: 'customer' })).ok).toBe(true);
 
+      // An inquiry and a guide answer from the member, to be unlinked (not deleted) on leaving.
+      await database.db.insert(inquiries).values({
+        number: `Q-261126-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+        category: 'other',
+        name: 'Soon Gone',
+        email: member.email,
+        locale: 'ja',
+        memberId: member.id,
+      });
+      await database.db
+        .insert(guideFeedback)
+        .values({
+          articleSlug: 'security',
+          visitorId: `v-${member.id}`,
+          memberId: member.id,
+          helpful: true,
+        });
+
       const form = await browser.get('/mypage/cancel');
       expect(form.html).toContain('action="/mypage/cancel"');
       const wrong = await browser.post('/mypage/cancel', { password: 'not my password' });
@@ -375,6 +395,15 @@ describeEachDatabase('member information over HTTP', (kind) => {
       expect(
         await database.db.select().from(sessions).where(eq(sessions.memberId, member.id)),
       ).toEqual([]);
+      expect(
+        await database.db.select().from(inquiries).where(eq(inquiries.memberId, member.id)),
+      ).toEqual([]);
+      expect(
+        await database.db.select().from(guideFeedback).where(eq(guideFeedback.memberId, member.id)),
+      ).toEqual([]);
+      expect(
+        await database.db.select().from(inquiries).where(eq(inquiries.email, member.email)),
+      ).toHaveLength(1);
 
       // The farewell goes to the old address, in the member's language.
       const farewell = (await mailsTo(member.email)).filter(

@@ -3,8 +3,11 @@ import { MAX_ADDRESSES } from '../accounts/save-address.ts';
 import { MEMBER_SESSION_DAYS } from '../accounts/sessions.ts';
 import { CODE_MAX_ATTEMPTS, CODE_MINUTES } from '../accounts/verification-codes.ts';
 import { MAX_LINE_QUANTITY } from '../cart/add-to-cart.ts';
+import { ruleLevel } from '../email-policy/check-email-address.ts';
+import { MAX_ADDRESS_LENGTH } from '../email-policy/rules.ts';
 import type { Env } from '../env.ts';
-import { formatJpy } from '../lib/money.ts';
+import { formatJpy, TAX_RATE_PERCENT } from '../lib/money.ts';
+import { SOFT_BOUNCE_DAYS } from '../mail/record-delivery-report.ts';
 import { CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from '../orders/routes.tsx';
 import { brandNames } from '../payments/cards.ts';
 import type { ShippingZone } from '../shipping/countries.ts';
@@ -55,6 +58,52 @@ function feeTable(method: ShippingMethodCode, locale: Locale): string {
   return [header, ...rows].join('\n');
 }
 
+/** The address forms the policy refuses or warns about, as the operator configured it. */
+const addressRules = {
+  symbol: {
+    en: "symbols before the @ other than `.`, `-` and `_` (for example `+`, `!`, `#`, `'`, `/` or non-English letters)",
+    ja: "@ より前に「.」「-」「_」以外の記号（「+」「!」「#」「'」「/」や全角文字など）を含むもの",
+  },
+  dot_position: {
+    en: 'a dot at the start or end of the part before the @',
+    ja: '@ より前の部分がドット（.）で始まる、または終わるもの',
+  },
+  consecutive_dots: {
+    en: 'two dots in a row (`..`) before the @, which many older mobile addresses have',
+    ja: '@ より前にドットが2つ続く（..）もの（以前の携帯電話のアドレスによく見られます）',
+  },
+  too_long: {
+    en: `addresses longer than ${MAX_ADDRESS_LENGTH} characters`,
+    ja: `${MAX_ADDRESS_LENGTH}文字を超えるアドレス`,
+  },
+  domain_syntax: {
+    en: 'a part after the @ that is not written like a domain name',
+    ja: '@ より後が、ドメイン名の形になっていないもの',
+  },
+  domain_not_found: {
+    en: 'a domain that does not exist or does not receive mail (checked as you type and again when you send the form)',
+    ja: '存在しない、またはメールを受け取れないドメイン（入力中と送信時に確認します）',
+  },
+} as const;
+
+function addressForms(env: Env, locale: Locale): string {
+  const lines = (Object.keys(addressRules) as (keyof typeof addressRules)[]).flatMap((code) => {
+    const level = ruleLevel(code, env);
+    if (level === 'allow') return [];
+    const text = addressRules[code][locale];
+    if (level === 'reject') return [`- ${text}`];
+    return [
+      locale === 'ja'
+        ? `- ${text}（警告のみ。そのまま進めます）`
+        : `- ${text} (a warning only: you may go on)`,
+    ];
+  });
+  if (lines.length > 0) return lines.join('\n');
+  return locale === 'ja'
+    ? '- 現在、形式による制限はありません（正しい形式のアドレスはすべてお受けします）'
+    : '- none at the moment: every correctly written address is accepted';
+}
+
 /** Every fact for one language; values are plain text or Markdown (the tables). */
 export function guideFacts(env: Env, locale: Locale): Facts {
   const ja = locale === 'ja';
@@ -66,6 +115,8 @@ export function guideFacts(env: Env, locale: Locale): Facts {
     support_address: env.MAIL_REPLY_TO ?? `support@${env.MAIL_DOMAIN}`,
     mail_retry_hours: String(env.MAIL_RETRY_HOURS),
     soft_bounce_limit: String(env.SOFT_BOUNCE_LIMIT),
+    soft_bounce_days: String(SOFT_BOUNCE_DAYS),
+    address_forms: addressForms(env, locale),
     mail_links:
       env.MAIL_LINKS === 'none'
         ? ja
@@ -82,7 +133,7 @@ export function guideFacts(env: Env, locale: Locale): Facts {
     contact_codes_per_hour: String(CONTACT_CODES_PER_HOUR),
     max_line_quantity: String(MAX_LINE_QUANTITY),
     max_addresses: String(MAX_ADDRESSES),
-    tax_rate_percent: '10',
+    tax_rate_percent: String(TAX_RATE_PERCENT),
     shipping_methods: methodNames.join(ja ? '、' : ', '),
     dhl_fee_table: feeTable('dhl_express', locale),
     domestic_fee_table: feeTable('domestic', locale),

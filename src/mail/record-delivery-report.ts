@@ -3,7 +3,8 @@ import type { Db } from '../db/client.ts';
 import { suppressAddress } from './suppressions.ts';
 import { mailEvents, outboxMessages } from './tables.ts';
 
-const SOFT_BOUNCE_DAYS = 30;
+/** Soft bounces count towards SOFT_BOUNCE_LIMIT for this many days. */
+export const SOFT_BOUNCE_DAYS = 30;
 
 export type DeliveryReport =
   | {
