@@ -11,7 +11,6 @@ export const caseEn = {
     'Add {sender} to your contacts or safe senders, so your mail provider does not file our mail as spam.',
   'case.recentMail': 'The last mails we sent you',
   'case.noMail': 'We have not sent you any mail yet.',
-  'case.openOrder': 'Open order {number}',
   'case.orders': 'Where your orders’ mails go',
   'case.orderContact': 'Order {number}: mails go to {email}',
   'case.orderDiffers':
@@ -34,7 +33,6 @@ export const caseJa: Record<keyof typeof caseEn, string> = {
     '{sender} を連絡先または受信許可リストに追加してください。迷惑メールとして振り分けられるのを防げます。',
   'case.recentMail': '最近お送りしたメール',
   'case.noMail': 'まだメールをお送りしていません。',
-  'case.openOrder': 'ご注文 {number} を開く',
   'case.orders': 'ご注文ごとのメールの送信先',
   'case.orderContact': 'ご注文 {number}：{email} にお送りしています',
   'case.orderDiffers':

@@ -7,8 +7,9 @@ import { ruleLevel } from '../email-policy/check-email-address.ts';
 import { MAX_ADDRESS_LENGTH } from '../email-policy/rules.ts';
 import type { Env } from '../env.ts';
 import { formatJpy, TAX_RATE_PERCENT } from '../lib/money.ts';
+import { senderAddress } from '../mail/identity.ts';
 import { SOFT_BOUNCE_DAYS } from '../mail/record-delivery-report.ts';
-import { CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from '../orders/routes.tsx';
+import { CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from '../orders/limits.ts';
 import { brandNames } from '../payments/cards.ts';
 import type { ShippingZone } from '../shipping/countries.ts';
 import {
@@ -111,7 +112,7 @@ export function guideFacts(env: Env, locale: Locale): Facts {
   return {
     shop_name: env.SHOP_NAME,
     sender_domain: env.MAIL_DOMAIN,
-    sender_address: `shop@${env.MAIL_DOMAIN}`,
+    sender_address: senderAddress(env),
     support_address: env.MAIL_REPLY_TO ?? `support@${env.MAIL_DOMAIN}`,
     mail_retry_hours: String(env.MAIL_RETRY_HOURS),
     soft_bounce_limit: String(env.SOFT_BOUNCE_LIMIT),

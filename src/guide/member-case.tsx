@@ -2,10 +2,14 @@ import type { Context } from 'hono';
 import { MailProblemNotice } from '../accounts/pages/account-pages.tsx';
 import { CHANGE_EMAIL_PATH } from '../accounts/pages/profile-pages.tsx';
 import { problemMessage } from '../email-policy/messages.ts';
+import { senderAddress } from '../mail/identity.ts';
 import { MailList } from '../orders/pages/order-mail.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { Notice } from '../web/layout.tsx';
 import { findMemberCase, type MemberCase } from './find-member-case.ts';
+
+/** The flagship article, "If you do not receive an email", which shows this panel. */
+export const MISSING_EMAIL_SLUG = 'if-you-do-not-receive-an-email';
 
 const ORDER_MAIL = (number: string) => `/mypage/orders/${encodeURIComponent(number)}#order-mail`;
 
@@ -23,7 +27,7 @@ export async function memberCasePanel(c: Context<AppEnv>) {
       c={c}
       found={found}
       name={member.name || member.memberCode}
-      sender={`shop@${deps.env.MAIL_DOMAIN}`}
+      sender={senderAddress(deps.env)}
     />
   );
 }
@@ -113,7 +117,7 @@ function MemberCasePanel(props: {
         </ul>
       )}
       <p>
-        <a href="/inquiry?category=missing_email&topic=if-you-do-not-receive-an-email">
+        <a href={`/inquiry?category=missing_email&topic=${MISSING_EMAIL_SLUG}`}>
           {t('case.stillStuck')}
         </a>
       </p>

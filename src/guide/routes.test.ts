@@ -10,7 +10,8 @@ import { createTestDatabase, describeEachDatabase } from '../testing/databases.t
 import { makeMember, testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { useGuideDirectory } from './load-articles.ts';
-import { inquiryCategoryFor, MISSING_EMAIL_SLUG } from './routes.tsx';
+import { MISSING_EMAIL_SLUG } from './member-case.tsx';
+import { inquiryCategoryFor } from './routes.tsx';
 import { guideFeedback } from './tables.ts';
 
 // The route tests read the fixture articles, so they do not change as content/guide is edited.

@@ -7,7 +7,7 @@ import { notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import type { Article, Guide } from './load-articles.ts';
-import { memberCasePanel } from './member-case.tsx';
+import { MISSING_EMAIL_SLUG, memberCasePanel } from './member-case.tsx';
 import { ArticlePage, articlePath, GuideSearchPage, GuideTopPage } from './pages/guide-pages.tsx';
 import { findVisitorAnswer, recordFeedback } from './record-feedback.ts';
 import { prepareGuide, renderArticle } from './render-article.ts';
@@ -16,7 +16,6 @@ import { MAX_QUERY_CHARS, searchArticles } from './search-articles.ts';
 type Ctx = Context<AppEnv>;
 
 /** The flagship article, which shows a signed-in member their own mail case. */
-export const MISSING_EMAIL_SLUG = 'if-you-do-not-receive-an-email';
 
 /** Answers per visitor per hour (per address, for visitors who drop their cookie each time). */
 const FEEDBACK_PER_VISITOR = 30;

@@ -16,6 +16,11 @@ export interface MailIdentity {
   dkimDnsRecord: string;
 }
 
+/** The From address of every mail the shop sends. */
+export function senderAddress(env: Pick<Env, 'MAIL_DOMAIN'>): string {
+  return `shop@${env.MAIL_DOMAIN}`;
+}
+
 /**
  * Builds the sender identity from settings. Without DKIM_PRIVATE_KEY_FILE a key is generated once
  * and kept in the database, so every process signs with the same key.
@@ -30,7 +35,7 @@ export async function loadMailIdentity(db: Db, env: Env): Promise<MailIdentity> 
       );
   return {
     domain: env.MAIL_DOMAIN,
-    fromAddress: `shop@${env.MAIL_DOMAIN}`,
+    fromAddress: senderAddress(env),
     fromName: env.MAIL_FROM_NAME ?? env.SHOP_NAME,
     replyTo: env.MAIL_REPLY_TO ?? `support@${env.MAIL_DOMAIN}`,
     bounceDomain: env.BOUNCE_DOMAIN ?? `bounces.${env.MAIL_DOMAIN}`,

@@ -5,6 +5,7 @@ import {
   renderAdminMessage,
   renderAdminPage,
 } from '../admin/pages/admin-layout.tsx';
+import { senderAddress } from '../mail/identity.ts';
 import { renderText } from '../mail/templates/layout.ts';
 import { newsletterMail } from '../mail/templates/newsletter-mails.ts';
 import type { AppEnv } from '../web/context.ts';
@@ -38,7 +39,7 @@ function previews(c: Ctx, n: NewsletterSummary['newsletter']): MailPreview[] {
       {
         locale,
         shopName: env.SHOP_NAME,
-        fromAddress: `shop@${env.MAIL_DOMAIN}`,
+        fromAddress: senderAddress(env),
         recipient: 'member@example.com',
         orderUrl: null,
       },

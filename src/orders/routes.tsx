@@ -19,6 +19,7 @@ import {
   findOrderInput,
   orderNumber,
 } from './inputs.ts';
+import { CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from './limits.ts';
 import { guestOrderPath, verifyOrderAccessToken } from './order-access.ts';
 import { customerMayCancel } from './order-rules.ts';
 import { FindOrderCodePage, FindOrderPage } from './pages/find-order-pages.tsx';
@@ -147,9 +148,6 @@ function retryTime(c: Context<AppEnv>, retryAfterSeconds: number): string {
   const at = new Date(c.get('deps').clock.now().getTime() + retryAfterSeconds * 1000);
   return formatTokyoTime(at, c.get('locale'));
 }
-
-export const RESENDS_PER_HOUR = 3;
-export const CONTACT_CODES_PER_HOUR = 5;
 
 async function resend(c: Context<AppEnv>, access: OrderAccess) {
   const t = c.get('t');
