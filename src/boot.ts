@@ -83,13 +83,26 @@ export async function startBackgroundWork(env: Env, deps: AppDeps, database: Dat
             bounceDomain: identity.bounceDomain,
             softBounceLimit: env.SOFT_BOUNCE_LIMIT,
             // Customers answer our mail at the Reply-To; their answers join the inquiry desk.
+            // `secret` (from deps) checks the signed support+<tag>@ address of each inquiry.
             supportAddress: identity.replyTo,
           },
-          { port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST },
+          {
+            port: env.INBOUND_SMTP_PORT,
+            host: env.INBOUND_SMTP_HOST,
+            tls:
+              env.INBOUND_TLS_KEY_FILE && env.INBOUND_TLS_CERT_FILE
+                ? { keyFile: env.INBOUND_TLS_KEY_FILE, certFile: env.INBOUND_TLS_CERT_FILE }
+                : undefined,
+          },
         );
   if (inbound)
     deps.log.info(
-      { port: inbound.port, domain: identity.bounceDomain, support: identity.replyTo },
+      {
+        port: inbound.port,
+        domain: identity.bounceDomain,
+        support: identity.replyTo,
+        starttls: !!env.INBOUND_TLS_KEY_FILE,
+      },
       'inbound mail receiver listening (bounces and support replies)',
     );
   const stopJobs = startJobLoop(deps);

@@ -28,7 +28,7 @@ function isDnsServer(entry: string): boolean {
 }
 
 /** Every setting the shop reads, parsed once at boot. Documented in README.md. */
-export const envSchema = z.object({
+const settings = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -77,6 +77,9 @@ export const envSchema = z.object({
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  /** PEM key and certificate: with both, the inbound listener offers STARTTLS. */
+  INBOUND_TLS_KEY_FILE: z.string().min(1).optional(),
+  INBOUND_TLS_CERT_FILE: z.string().min(1).optional(),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DNS_SERVERS: z
     .string()
@@ -119,6 +122,14 @@ export const envSchema = z.object({
     })
     .default({}),
 });
+
+export const envSchema = settings.refine(
+  (env) => !env.INBOUND_TLS_KEY_FILE === !env.INBOUND_TLS_CERT_FILE,
+  {
+    message: 'INBOUND_TLS_KEY_FILE and INBOUND_TLS_CERT_FILE go together: set both or neither',
+    path: ['INBOUND_TLS_CERT_FILE'],
+  },
+);
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import type { Logger } from 'pino';
 import { SMTPServer } from 'smtp-server';
@@ -47,12 +48,26 @@ export async function startInboundServer(
     softBounceLimit: number;
     /** The support address (identity.replyTo); without it only bounces are taken. */
     supportAddress?: string | undefined;
+    /** The app secret that signs per-inquiry Reply-To tags; needed with `supportAddress`. */
+    secret?: string | undefined;
   },
-  options: { port: number; host: string },
+  options: {
+    port: number;
+    host: string;
+    /** PEM files (INBOUND_TLS_KEY_FILE, INBOUND_TLS_CERT_FILE): with both, STARTTLS is offered. */
+    tls?: { keyFile: string; certFile: string } | undefined;
+  },
 ): Promise<InboundServer> {
+  if (deps.supportAddress && !deps.secret)
+    throw new Error('the inbound support address needs the app secret to check reply tags');
+  const tls = options.tls
+    ? { key: readFileSync(options.tls.keyFile), cert: readFileSync(options.tls.certFile) }
+    : null;
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    // Sending servers encrypt when we offer STARTTLS; without a certificate we take plain SMTP.
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(tls ?? {}),
     size: MAX_REPORT_BYTES,
     banner: 'Tenpo inbound mail',
     logger: false,
@@ -75,7 +90,9 @@ export async function startInboundServer(
           const recipients = session.envelope.rcptTo.map((r) => r.address);
           const raw = Buffer.concat(chunks);
           if (recipients.some((r) => isSupportAddress(r, deps.supportAddress))) {
-            const outcome = await receiveInquiryMail(deps, await simpleParser(raw));
+            const outcome = await receiveInquiryMail(deps, await simpleParser(raw), {
+              recipients: recipients.filter((r) => isSupportAddress(r, deps.supportAddress)),
+            });
             deps.log.info({ outcome }, 'support mail');
           }
           const bounceRecipients = recipients.filter((r) => isBounceAddress(r, deps.bounceDomain));

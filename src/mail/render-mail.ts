@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { findOrderById } from '../orders/find-orders.ts';
 import { guestOrderPath } from '../orders/order-access.ts';
 import { type MailIdentity, messageIdHeader } from './identity.ts';
+import { inquiryNumberOf, inquiryReplyAddress, inquiryThreadId } from './inquiry-reply-address.ts';
 import type { OutboxMessage } from './tables.ts';
 import { renderHtml, renderText } from './templates/layout.ts';
 import type { MailContent, MailContext } from './templates/mail-content.ts';
@@ -13,6 +14,7 @@ export interface RenderDeps {
   identity: MailIdentity;
   shopName: string;
   publicUrl: string;
+  /** Signs guest order links and the per-inquiry Reply-To tags. */
   secret: string;
   links: 'one' | 'none';
 }
@@ -68,6 +70,23 @@ async function contentFor(deps: RenderDeps, message: OutboxMessage): Promise<Mai
   });
 }
 
+/**
+ * Mail about an inquiry (its receipt, replies, anything whose payload names one): answers go to a
+ * signed Reply-To only the recipient knows, and every mail of the inquiry shares a thread id.
+ */
+function threadHeaders(deps: RenderDeps, message: OutboxMessage) {
+  const number = inquiryNumberOf(message.payload);
+  if (!number) return { replyTo: deps.identity.replyTo };
+  const threadId = inquiryThreadId(deps.identity.domain, number);
+  return {
+    replyTo: inquiryReplyAddress(deps.secret, deps.identity.replyTo, number),
+    references: threadId,
+    inReplyTo: threadId,
+  };
+}
+
+const THREAD_HEADERS = new Set(['reply-to', 'references', 'in-reply-to']);
+
 /** Renders a message to its final MIME source: text + HTML, stable Message-ID, no injectable headers. */
 export async function renderMail(deps: RenderDeps, message: OutboxMessage): Promise<RenderedMail> {
   if (!isSafeRecipient(message.recipient)) throw new Error('recipient is not a plain address');
@@ -78,7 +97,7 @@ export async function renderMail(deps: RenderDeps, message: OutboxMessage): Prom
   const html = renderHtml(content.body, links);
   const composer = new MailComposer({
     from: { name: oneLine(deps.identity.fromName), address: deps.identity.fromAddress },
-    replyTo: deps.identity.replyTo,
+    ...threadHeaders(deps, message),
     to: message.recipient,
     subject,
     text,
@@ -87,7 +106,10 @@ export async function renderMail(deps: RenderDeps, message: OutboxMessage): Prom
     date: message.createdAt,
     headers: {
       ...Object.fromEntries(
-        Object.entries(content.headers ?? {}).map(([name, value]) => [name, oneLine(value)]),
+        Object.entries(content.headers ?? {})
+          // The threading headers are set above, once; a template cannot add a second of each.
+          .filter(([name]) => !THREAD_HEADERS.has(name.toLowerCase()))
+          .map(([name, value]) => [name, oneLine(value)]),
       ),
       'X-Tenpo-Message-Id': message.id,
       'Auto-Submitted': 'auto-generated',

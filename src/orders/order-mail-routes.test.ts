@@ -14,6 +14,7 @@ import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../test
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { guestOrderPath } from './order-access.ts';
+import { isResendableOrderMail } from './resend-order-mail.ts';
 import { orderEvents, orders } from './tables.ts';
 
 /** What a reader sees: tags dropped, entities decoded, spaces squeezed. */
@@ -390,6 +391,56 @@ describeEachDatabase('order mail for customers over HTTP', (kind) => {
     expect(res.status).toBe(404);
     const bogus = await browser.post(`/mypage/orders/${order.number}/mail/not-a-uuid/resend`, {});
     expect(bogus.status).toBe(404);
+  });
+
+  it('never resends an inquiry mail from the order page, though it carries the order', async () => {
+    clock.advance(3600_000); // fresh rate-limit windows
+    const { member, order } = await memberWithOrder();
+    // The inquiry was written from another address; its mails must not reach the order's contact.
+    const inquiryMails = await database.db.transaction(async (tx) => [
+      await enqueueMail(tx, {
+        topic: 'inquiry_receipt',
+        recipient: 'inquirer@example.net',
+        locale: 'en',
+        orderId: order.id,
+        payload: { inquiryNumber: 'Q-261126-0042', category: 'order', excerpt: 'Where?' },
+        now: clock.now(),
+      }),
+      await enqueueMail(tx, {
+        topic: 'inquiry_reply',
+        recipient: 'inquirer@example.net',
+        locale: 'en',
+        orderId: order.id,
+        payload: { inquiryNumber: 'Q-261126-0042', name: 'Inquirer', body: 'On its way.' },
+        now: clock.now(),
+      }),
+    ]);
+    const browser = await signedIn(member);
+    const base = `/mypage/orders/${order.number}/mail`;
+    for (const id of inquiryMails)
+      expect((await browser.post(`${base}/${id}/resend`, {})).status).toBe(404);
+    const [placed] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_placed')));
+    expect((await browser.post(`${base}/${placed!.id}/resend`, {})).status).toBe(303);
+    const copies = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.orderId, order.id));
+    expect(copies.filter((m) => m.resendOf).map((m) => m.resendOf)).toEqual([placed!.id]);
+  });
+
+  it('counts every inquiry topic and every mail naming an inquiry as not resendable', () => {
+    const of = (topic: string, payload: Record<string, unknown> = {}) =>
+      isResendableOrderMail({ topic, payload });
+    expect(of('order_placed')).toBe(true);
+    expect(of('order_shipped', { trackingNumber: '1234' })).toBe(true);
+    expect(of('verification_code')).toBe(false);
+    expect(of('inquiry_receipt')).toBe(false);
+    expect(of('inquiry_reply')).toBe(false);
+    expect(of('inquiry_contact_notice')).toBe(false);
+    expect(of('order_placed', { inquiryNumber: 'Q-261126-0042' })).toBe(false);
   });
 
   it('answers a guest’s order lookup the same way whether or not the number and email match', async () => {

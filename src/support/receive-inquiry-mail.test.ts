@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import pino from 'pino';
+import getTLSOptions from 'smtp-server/lib/tls-options.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
@@ -11,18 +14,22 @@ import {
   isSupportAddress,
   startInboundServer,
 } from '../mail/inbound-server.ts';
+import { inquiryReplyAddress } from '../mail/inquiry-reply-address.ts';
+import { renderMail } from '../mail/render-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
-import { replyText } from './receive-inquiry-mail.ts';
+import { NEW_INQUIRIES_BY_MAIL_PER_DAY, replyText } from './receive-inquiry-mail.ts';
 import { replyToInquiry } from './reply-to-inquiry.ts';
 import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
 
 const BOUNCE_DOMAIN = 'bounces.tenpo.example';
 const SUPPORT = 'support@tenpo.example';
+// testMailer signs with this secret too, so the Reply-To of its mails is checked here.
+const SECRET = 'test-secret';
 const fixtures = join(import.meta.dirname, '..', 'mail', 'bounces', 'fixtures');
 
 describe('replyText', () => {
@@ -75,6 +82,7 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
         bounceDomain: BOUNCE_DOMAIN,
         softBounceLimit: 2,
         supportAddress: SUPPORT,
+        secret: SECRET,
       },
       { port: 0, host: '127.0.0.1' },
     );
@@ -91,6 +99,7 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
     subject: string;
     text: string;
     headers?: Record<string, string>;
+    envelope?: { from: string; to: string[] };
   }) {
     const client = nodemailer.createTransport({
       host: '127.0.0.1',
@@ -157,10 +166,18 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
     expect((await inquiryRow(inquiry.id)).state).toBe('waiting');
     await deliverDueMail(mailer.deps);
     const caught = await caughtMailOf(database.db, replied.mailId);
+    const parsed = await simpleParser(caught.raw);
+    const replyTo = parsed.replyTo!.value[0]!.address!;
+    expect(replyTo).toBe(inquiryReplyAddress(SECRET, SUPPORT, inquiry.number));
+    // Mail programs group every mail of the inquiry under one thread id.
+    const threadId = `<inquiry.${inquiry.number}@tenpo.example>`;
+    expect(parsed.inReplyTo).toBe(threadId);
+    expect(parsed.references).toBe(threadId);
 
     // The customer presses "reply" in their mail program: Re: + the subject, to the Reply-To.
     await send({
       from: 'Hanako <Thread.Me@Example.com>',
+      to: replyTo,
       subject: `Re: ${caught.subject}`,
       text: `ありがとうございます。待っています。\n\n2026年11月26日(木) 12:00 Tenpo <shop@tenpo.example>:\n> 明日発送します。`,
     });
@@ -175,7 +192,137 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
     expect(thread.at(-1)).toMatchObject({
       kind: 'event',
       source: 'mail',
+      author: 'Thread.Me@example.com',
       body: 'State: Waiting for customer → Open (the customer replied).',
+    });
+  });
+
+  it('gives mail that is not about an inquiry the plain support Reply-To and no thread', async () => {
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: 'plain.reply@example.com',
+    });
+    const [placed] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_placed')));
+    const parsed = await simpleParser((await renderMail(mailer.deps, placed!)).raw);
+    expect(parsed.replyTo?.value[0]?.address).toBe(SUPPORT);
+    expect(parsed.inReplyTo).toBeUndefined();
+    expect(parsed.references).toBeUndefined();
+    // The same order mail naming an inquiry (as an applied address change may) is threaded.
+    const about = await renderMail(mailer.deps, {
+      ...placed!,
+      payload: { ...placed!.payload, inquiryNumber: 'Q-261126-0042' },
+    });
+    const aboutParsed = await simpleParser(about.raw);
+    expect(aboutParsed.replyTo?.value[0]?.address).toBe(
+      inquiryReplyAddress(SECRET, SUPPORT, 'Q-261126-0042'),
+    );
+    expect(aboutParsed.references).toBe('<inquiry.Q-261126-0042@tenpo.example>');
+  });
+
+  it('threads mail to an inquiry’s signed Reply-To whoever sends it, as verified', async () => {
+    const inquiry = await makeInquiry({ email: 'signed@example.com', state: 'closed' });
+    // The customer forwards from their work address: the tag, not the From, proves who they are.
+    await send({
+      from: 'Hanako at work <hanako@work.example>',
+      to: inquiryReplyAddress(SECRET, SUPPORT, inquiry.number),
+      subject: 'Fwd: your answer',
+      text: 'Writing from work: the parcel came.',
+    });
+    const answer = (await threadOf(inquiry.id)).find((m) => m.source === 'mail');
+    expect(answer).toMatchObject({
+      kind: 'customer',
+      author: 'hanako@work.example',
+      body: 'Writing from work: the parcel came.',
+    });
+    expect((await inquiryRow(inquiry.id)).state).toBe('open');
+    expect(await inquiriesFrom('hanako@work.example')).toEqual([]);
+
+    // Only in the envelope (a Bcc, or a list that rewrites To): still found.
+    await send({
+      from: 'hanako@work.example',
+      subject: 'One more thing',
+      text: 'And thank you.',
+      envelope: {
+        from: 'hanako@work.example',
+        to: [inquiryReplyAddress(SECRET, SUPPORT, inquiry.number)],
+      },
+    });
+    const mailed = (await threadOf(inquiry.id)).filter((m) => m.kind === 'customer');
+    expect(mailed.map((m) => m.body)).toEqual([
+      'Where is my parcel?',
+      'Writing from work: the parcel came.',
+      'And thank you.',
+    ]);
+  });
+
+  it('treats a forged or borrowed tag as no tag', async () => {
+    const inquiry = await makeInquiry({ email: 'victim@example.com', state: 'waiting' });
+    const genuine = inquiryReplyAddress(SECRET, SUPPORT, inquiry.number);
+    const other = await makeInquiry({ email: 'attacker@example.net' });
+    // The attacker's own valid signature, put on the victim's number.
+    const borrowed = inquiryReplyAddress(SECRET, SUPPORT, other.number).replace(
+      other.number.toLowerCase(),
+      inquiry.number.toLowerCase(),
+    );
+    const guessed = genuine.replace(/\.[^.@]+@/, '.AAAAAAAAAA@');
+    for (const to of [borrowed, guessed]) {
+      await send({
+        from: 'attacker@example.net',
+        to,
+        subject: `Re: [${inquiry.number}] Your inquiry`,
+        text: 'Please change my address.',
+      });
+    }
+    expect((await threadOf(inquiry.id)).filter((m) => m.kind === 'customer')).toHaveLength(1);
+    expect((await inquiryRow(inquiry.id)).state).toBe('waiting');
+    const opened = (await inquiriesFrom('attacker@example.net')).filter((i) => i.id !== other.id);
+    expect(opened).toHaveLength(2);
+  });
+
+  it('marks an answer threaded only by subject and a known From as unverified for staff', async () => {
+    const inquiry = await makeInquiry({ email: 'known@example.com', state: 'waiting' });
+    await send({
+      from: 'known@example.com',
+      subject: `Re: [${inquiry.number}] Your inquiry`,
+      text: 'Is this really me?',
+    });
+    const thread = await threadOf(inquiry.id);
+    const answer = thread.find((m) => m.kind === 'customer' && m.source === 'mail');
+    expect(answer).toMatchObject({
+      author: 'known@example.com (unverified sender)',
+      body: 'Is this really me?',
+    });
+    expect(thread.at(-1)).toMatchObject({
+      kind: 'event',
+      author: 'known@example.com (unverified sender)',
+    });
+  });
+
+  it('drops new inquiries by mail beyond the daily limit per sender, still answering 250', async () => {
+    const sent = NEW_INQUIRIES_BY_MAIL_PER_DAY + 2;
+    for (let i = 1; i <= sent; i++) {
+      // sendMail resolves only when the server accepted the message (250).
+      await send({ from: 'Flood@Example.org', subject: `Question ${i}`, text: `Hello ${i}` });
+    }
+    const opened = await inquiriesFrom('Flood@example.org');
+    expect(opened).toHaveLength(NEW_INQUIRIES_BY_MAIL_PER_DAY);
+    // Someone else is not held back by it.
+    await send({ from: 'calm@example.org', subject: 'Question', text: 'Hello' });
+    expect(await inquiriesFrom('calm@example.org')).toHaveLength(1);
+    // Answers to an existing inquiry are not new inquiries: they still get through.
+    const own = opened[0]!;
+    await send({
+      from: 'Flood@Example.org',
+      to: inquiryReplyAddress(SECRET, SUPPORT, own.number),
+      subject: 'Re: Question 1',
+      text: 'A follow-up.',
+    });
+    expect((await threadOf(own.id)).at(-1)).toMatchObject({
+      kind: 'customer',
+      body: 'A follow-up.',
     });
   });
 
@@ -200,6 +347,9 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
       'Where is my parcel?',
       'One more question.',
     ]);
+    expect(thread.find((m) => m.source === 'mail')!.author).toBe(
+      'orders.inbox@example.com (unverified sender)',
+    );
     expect((await inquiryRow(inquiry.id)).state).toBe('open');
   });
 
@@ -304,5 +454,59 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
     expect(after!.state).toBe('bounced');
     // A bounce is a delivery report, not a customer question: no inquiry is opened for it.
     expect(await database.db.select().from(inquiries)).toHaveLength(inquiriesBefore);
+  });
+});
+
+describe('inbound STARTTLS', () => {
+  const log = pino({ level: 'silent' });
+  const clock = testClock();
+  // smtp-server's own self-signed localhost pair: a test certificate, never a real one.
+  const { key, cert } = getTLSOptions();
+  const dir = mkdtempSync(join(tmpdir(), 'tenpo-inbound-tls-'));
+  writeFileSync(join(dir, 'key.pem'), String(key));
+  writeFileSync(join(dir, 'cert.pem'), String(cert));
+
+  async function deliverWithTls(tls?: { keyFile: string; certFile: string }) {
+    const database = await createTestDatabase('pglite');
+    const server = await startInboundServer(
+      {
+        db: database.db,
+        clock,
+        log,
+        bounceDomain: BOUNCE_DOMAIN,
+        softBounceLimit: 2,
+        supportAddress: SUPPORT,
+        secret: SECRET,
+      },
+      { port: 0, host: '127.0.0.1', tls },
+    );
+    const client = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: server.port,
+      secure: false,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false },
+    });
+    try {
+      await client.sendMail({
+        from: 'tls@example.com',
+        to: SUPPORT,
+        subject: 'Over TLS',
+        text: 'hi',
+      });
+      return 'sent';
+    } catch (error) {
+      return (error as { code?: string }).code ?? 'failed';
+    } finally {
+      client.close();
+      await server.close();
+      await database.close();
+    }
+  }
+
+  it('is offered with INBOUND_TLS_* files and not without them', async () => {
+    const files = { keyFile: join(dir, 'key.pem'), certFile: join(dir, 'cert.pem') };
+    expect(await deliverWithTls(files)).toBe('sent');
+    expect(await deliverWithTls()).toBe('ETLS');
   });
 });

@@ -1,9 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { verifiedInquiryNumber } from '../mail/inquiry-reply-address.ts';
+import { registry } from '../ops/routes.ts';
 import { orders } from '../orders/tables.ts';
+import { hitRateLimits } from '../web/rate-limit.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
 import { moveInquiryState } from './set-inquiry-state.ts';
 import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
@@ -11,14 +15,37 @@ import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
 /** A customer mail is kept up to this length; the rest is cut with a note. */
 export const MAX_MAIL_BODY_CHARS = 20_000;
 
+/** New inquiries one sender address may open by mail per day; more are dropped, not bounced. */
+export const NEW_INQUIRIES_BY_MAIL_PER_DAY = 5;
+
+/** What staff see beside an answer that only the (forgeable) From header ties to the inquiry. */
+export const UNVERIFIED_MARK = '(unverified sender)';
+
 const NUMBER_IN_SUBJECT = /\bQ-\d{6}-\d{4,}\b/i;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 
 export type ReceiveOutcome =
-  | { kind: 'threaded'; number: string; reopened: boolean }
+  /** `verified`: the mail came to the inquiry's signed Reply-To, not just from a known address. */
+  | { kind: 'threaded'; number: string; reopened: boolean; verified: boolean }
   | { kind: 'opened'; number: string; inReplyTo: string | null }
   | { kind: 'auto_reply'; number: string | null }
-  | { kind: 'dropped'; reason: 'no_sender' };
+  | { kind: 'dropped'; reason: 'no_sender' | 'rate_limited' };
+
+const dropped = new Counter({
+  name: 'tenpo_support_mail_dropped_total',
+  help: 'Support mail accepted but not kept, by reason.',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
+export interface ReceiveDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** With both, a mail to a signed `support+<tag>@` address joins that inquiry whoever sent it. */
+  secret?: string | undefined;
+  supportAddress?: string | undefined;
+}
 
 const header = (mail: ParsedMail, name: string) => {
   const value = mail.headers.get(name);
@@ -99,27 +126,51 @@ async function knownSenders(tx: Tx, inquiry: Inquiry): Promise<string[]> {
   return known;
 }
 
+const addressesOf = (field: AddressObject | AddressObject[] | undefined): string[] =>
+  (Array.isArray(field) ? field : field ? [field] : [])
+    .flatMap((group) => group.value)
+    .flatMap((entry) => [entry.address ?? '', ...(entry.group ?? []).map((g) => g.address ?? '')])
+    .filter(Boolean);
+
+/** The inquiry a signed support+<tag>@ recipient names, from the envelope or the To/Cc headers. */
+function taggedInquiryNumber(deps: ReceiveDeps, mail: ParsedMail, recipients: string[]) {
+  const { secret, supportAddress } = deps;
+  if (!secret || !supportAddress) return null;
+  for (const address of [...recipients, ...addressesOf(mail.to), ...addressesOf(mail.cc)]) {
+    const number = verifiedInquiryNumber(secret, supportAddress, address);
+    if (number) return number;
+  }
+  return null;
+}
+
 /**
- * A mail to the support address: a customer's answer joins its inquiry's thread (and reopens it);
- * anything else — no number, an unknown number, or a sender the inquiry does not know — opens a
- * new inquiry so nothing is lost. The From header can be forged, so mail only ever adds to a
- * thread for staff to read; it never changes an order or an address by itself.
+ * A mail to the support address joins an inquiry's thread (and reopens it) when it was sent to
+ * that inquiry's signed Reply-To — only someone who received our mail knows it — or, marked as
+ * unverified for staff, when its subject names the inquiry and it comes from an address the
+ * inquiry knows. Anything else opens a new inquiry so nothing is lost, at most
+ * NEW_INQUIRIES_BY_MAIL_PER_DAY per sender. Mail only ever adds to a thread for staff to read; it
+ * never changes an order or an address by itself.
  */
 export async function receiveInquiryMail(
-  deps: { db: Db; clock: Clock; log: Logger },
+  deps: ReceiveDeps,
   mail: ParsedMail,
+  envelope: { recipients: string[] } = { recipients: [] },
 ): Promise<ReceiveOutcome> {
   const now = deps.clock.now();
   const sender = mail.from?.value[0];
   const from = sender?.address?.trim() ?? '';
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from) || from.length > 254) {
     deps.log.info({ subject: mail.subject }, 'support mail without a usable sender dropped');
+    dropped.inc({ reason: 'no_sender' });
     return { kind: 'dropped', reason: 'no_sender' };
   }
   const subject = (mail.subject ?? '').trim();
-  const number = NUMBER_IN_SUBJECT.exec(subject)?.[0].toUpperCase() ?? null;
+  const tagged = taggedInquiryNumber(deps, mail, envelope.recipients);
+  const named = NUMBER_IN_SUBJECT.exec(subject)?.[0].toUpperCase() ?? null;
+  const unverified = `${from} ${UNVERIFIED_MARK}`;
 
   if (isAutomatic(mail, from)) {
+    const number = tagged ?? named;
     if (!number) {
       deps.log.info({ from, subject }, 'automatic mail to support dropped');
       return { kind: 'auto_reply', number: null };
@@ -134,7 +185,7 @@ export async function receiveInquiryMail(
         inquiryId: inquiry.id,
         kind: 'event',
         source: 'mail',
-        author: from,
+        author: tagged ? from : unverified,
         body: `Automatic reply received (not a customer answer): ${subject.slice(0, 300)}`,
         createdAt: now,
       });
@@ -144,13 +195,16 @@ export async function receiveInquiryMail(
 
   const body = replyText(mail.text ?? '') + attachmentNote(mail);
   return deps.db.transaction(async (tx): Promise<ReceiveOutcome> => {
-    const inquiry = number ? await lockInquiry(tx, number) : null;
-    if (inquiry && (await knownSenders(tx, inquiry)).includes(from.toLowerCase())) {
+    const signed = tagged ? await lockInquiry(tx, tagged) : null;
+    const inquiry = signed ?? (named ? await lockInquiry(tx, named) : null);
+    const verified = !!signed;
+    if (inquiry && (verified || (await knownSenders(tx, inquiry)).includes(from.toLowerCase()))) {
+      const author = verified ? from : unverified;
       await tx.insert(inquiryMessages).values({
         inquiryId: inquiry.id,
         kind: 'customer',
         source: 'mail',
-        author: from,
+        author,
         body: body || '(empty message)',
         createdAt: now,
       });
@@ -158,12 +212,31 @@ export async function receiveInquiryMail(
       const reopened =
         inquiry.state !== 'open' &&
         (await moveInquiryState(tx, inquiry, 'open', {
-          actor: from,
+          actor: author,
           source: 'mail',
           why: 'the customer replied',
           now,
         }));
-      return { kind: 'threaded', number: inquiry.number, reopened };
+      return { kind: 'threaded', number: inquiry.number, reopened, verified };
+    }
+
+    // The From header is anyone's to write: a flood under one address is kept off the desk. The
+    // mail was accepted at SMTP, so no bounce goes back to a possibly forged sender.
+    const limited = await hitRateLimits(
+      tx,
+      [
+        {
+          key: `inquiry-mail:from:${from.toLowerCase()}`,
+          max: NEW_INQUIRIES_BY_MAIL_PER_DAY,
+          windowSeconds: 24 * 3600,
+        },
+      ],
+      now,
+    );
+    if (!limited.ok) {
+      deps.log.warn({ from, subject }, 'support mail over the new-inquiry limit dropped');
+      dropped.inc({ reason: 'rate_limited' });
+      return { kind: 'dropped', reason: 'rate_limited' };
     }
 
     const newNumber = await nextInquiryNumber(tx, now);
