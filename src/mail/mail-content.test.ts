@@ -21,6 +21,7 @@ const everyMail: [MailTopic, 'en' | 'ja'][] = (
     'verification_code',
     'inquiry_receipt',
     'inquiry_reply',
+    'inquiry_contact_notice',
   ] as const
 ).flatMap((topic) => [[topic, 'en'] as const, [topic, 'ja'] as const]);
 

@@ -45,6 +45,13 @@ export const replyInput = z.object({
       .max(REPLY_MAX_CHARS, `Use at most ${REPLY_MAX_CHARS.toLocaleString('en')} characters.`),
   ),
   close: checkbox,
+  // The form's one-time token (see replyToInquiry); an old form without one still works.
+  nonce: formText
+    .refine(
+      (v) => v === '' || /^[\w-]{16,100}$/.test(v),
+      'Reload the page and send the reply again.',
+    )
+    .transform((v) => v || null),
 });
 
 export const applyInput = z.object({ close: checkbox });

@@ -6,16 +6,18 @@ import type { StaffRole } from '../admin/tables.ts';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { suppressAddress } from '../mail/suppressions.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
 import { applyContactEmail } from './apply-contact-email.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
+import { GUEST_LINKED_NOTE } from './submit-inquiry.ts';
 import { type Inquiry, inquiries, inquiryMessages, inquiryPhotos } from './tables.ts';
 
 const PASSWORD = 'staff password 123';
@@ -199,6 +201,33 @@ describeEachDatabase('admin inquiry desk', (kind) => {
       expect(res.html).toContain('Where is my parcel?');
     });
 
+    it('shows the linked member with a link to their page, and mail to their account address', async () => {
+      const { browser } = await signedIn('support');
+      const member = await makeMember(database.db);
+      const inquiry = await makeInquiry({
+        memberId: member.id,
+        email: 'typed.elsewhere@example.com',
+      });
+      const mailId = await database.db.transaction((tx) =>
+        enqueueMail(tx, {
+          now: clock.now(),
+          topic: 'verification_code',
+          recipient: member.email,
+          locale: 'en',
+          payload: { code: '123456', purpose: 'order_lookup', minutes: 10 },
+        }),
+      );
+      const res = await browser.get(`/admin/inquiries/${inquiry.number}`);
+      expect(res.html).toContain(`data-member="${member.memberCode}"`);
+      expect(res.html).toContain(`href="/admin/members/${member.id}"`);
+      expect(res.html).toContain(member.email);
+      expect(res.html).toContain(`data-customer-mail="${mailId}"`);
+      const list = await browser.get('/admin/inquiries');
+      expect(list.html).toContain(`Member ${member.memberCode}`);
+      const guest = await browser.get(`/admin/inquiries/${(await makeInquiry()).number}`);
+      expect(guest.html).toContain('None (guest)');
+    });
+
     it('answers 404 for unknown and malformed numbers', async () => {
       const { browser } = await signedIn('support');
       expect((await browser.get('/admin/inquiries/Q-991231-9999')).status).toBe(404);
@@ -313,7 +342,10 @@ describeEachDatabase('admin inquiry desk', (kind) => {
       expect(parsed.text).toContain('<b>追跡番号</b>は別途お知らせします。');
       expect(parsed.html).toContain('&#60;b&#62;追跡番号&#60;/b&#62;');
       expect(parsed.html).not.toContain('<b>追跡番号');
-      expect(parsed.replyTo?.value[0]?.address).toBe('support@tenpo.example');
+      // The support address, tagged with this inquiry (see mail/inquiry-reply-address.ts).
+      expect(parsed.replyTo?.value[0]?.address).toMatch(
+        new RegExp(`^support\\+${inquiry.number.toLowerCase()}\\.[^@]+@tenpo\\.example$`),
+      );
       // No link at all, and the usual footer with the sender to trust.
       expect(parsed.html).not.toMatch(/<a\s/i);
       expect(parsed.text).not.toMatch(/https?:/);
@@ -337,6 +369,32 @@ describeEachDatabase('admin inquiry desk', (kind) => {
       const parsed = await simpleParser((await caughtMailOf(database.db, mail!.id)).raw);
       expect(parsed.subject).toBe(`Re: [${inquiry.number}] Your inquiry`);
       expect(parsed.text).toContain('All sorted.');
+    });
+
+    it('sends one reply when the same form arrives twice (double click, reload)', async () => {
+      const { browser } = await signedIn('support');
+      const inquiry = await makeInquiry();
+      const base = `/admin/inquiries/${inquiry.number}`;
+      const page = await browser.get(base);
+      const nonce = page.html.match(/name="nonce" value="([^"]+)"/)?.[1];
+      expect(nonce).toMatch(/^[\w-]{16,}$/);
+      const first = await browser.post(`${base}/reply`, { body: 'Once only.', nonce: nonce! });
+      const second = await browser.post(`${base}/reply`, { body: 'Once only.', nonce: nonce! });
+      for (const res of [first, second]) {
+        expect(res.status).toBe(303);
+        expect(res.location).toBe(`${base}?done=replied`);
+      }
+      expect(await mailsTo(inquiry.email, 'inquiry_reply')).toHaveLength(1);
+      const staffMessages = (await threadOf(inquiry.id)).filter((m) => m.kind === 'staff');
+      expect(staffMessages).toHaveLength(1);
+      expect(staffMessages[0]!.formNonce).toBe(nonce);
+
+      // A fresh form has a fresh token, so the next answer is sent.
+      const again = await browser.get(base);
+      const next = again.html.match(/name="nonce" value="([^"]+)"/)?.[1];
+      expect(next).not.toBe(nonce);
+      await browser.post(`${base}/reply`, { body: 'And a second answer.', nonce: next! });
+      expect(await mailsTo(inquiry.email, 'inquiry_reply')).toHaveLength(2);
     });
 
     it('refuses an empty or too long reply with 400 and keeps what staff typed', async () => {
@@ -423,12 +481,27 @@ describeEachDatabase('admin inquiry desk', (kind) => {
       const [reply] = await mailsTo('fixed@example.com', 'inquiry_reply');
       expect(reply!.locale).toBe('ja');
       expect(await mailsTo('typo@exmaple.com', 'inquiry_reply')).toEqual([]);
+      // The old address learns, masked, where its order's mails go now.
+      const [notice] = await mailsTo('typo@exmaple.com', 'inquiry_contact_notice');
+      expect(notice).toMatchObject({ orderId: order.id, locale: 'ja' });
+      expect(notice!.payload).toEqual({
+        stage: 'applied',
+        inquiryNumber: inquiry.number,
+        orderNumber: order.number,
+        maskedEmail: 'f***@example.com',
+      });
       await deliverDueMail(mailer.deps);
       const parsed = await simpleParser((await caughtMailOf(database.db, reply!.id)).raw);
       expect(parsed.subject).toBe(`Re: [${inquiry.number}] お問い合わせについて`);
       expect(parsed.text).toContain('fixed@example.com');
       expect(parsed.text).toContain('ご注文確認メールを新しいアドレスに再送しました');
       await caughtMailOf(database.db, resent!.id);
+      const told = await simpleParser((await caughtMailOf(database.db, notice!.id)).raw);
+      expect(told.subject).toBe(
+        `[${inquiry.number}] ご注文 ${order.number} の連絡先メールアドレスを変更しました`,
+      );
+      expect(told.text).toContain(`今後、ご注文 ${order.number} のメールは f***@example.com に`);
+      expect(told.text).not.toContain('fixed@example.com');
 
       const after = await browser.get(base);
       expect(after.html).toContain('data-applied="yes"');
@@ -438,6 +511,64 @@ describeEachDatabase('admin inquiry desk', (kind) => {
       expect(again.status).toBe(409);
       expect(again.html).toContain('already applied');
       expect(await mailsTo('fixed@example.com', 'order_placed')).toHaveLength(1);
+    });
+
+    it('does not tell an old address the shop no longer mails', async () => {
+      const { inquiry } = await contactInquiry('gone.box@example.com', 'alive.box@example.com');
+      await suppressAddress(database.db, {
+        email: 'gone.box@example.com',
+        reason: 'hard_bounce',
+        source: 'test',
+      });
+      const result = await applyContactEmail(deps, {
+        inquiryId: inquiry.id,
+        actor: 'staff:a@tenpo.test',
+        close: false,
+      });
+      expect(result.ok).toBe(true);
+      expect(await mailsTo('gone.box@example.com', 'inquiry_contact_notice')).toEqual([]);
+      expect(await mailsTo('alive.box@example.com', 'inquiry_reply')).toHaveLength(1);
+    });
+
+    it('shows beside Apply how ownership was shown, with the order’s name and phone', async () => {
+      const { browser } = await signedIn('support');
+      const product = await makeProduct(database.db);
+      const member = await makeMember(database.db);
+      const memberOrder = await makeOrder(deps, [{ product, quantity: 1 }], {
+        email: member.email,
+        memberId: member.id,
+      });
+      const base = {
+        category: 'contact_email' as const,
+        orderId: memberOrder.id,
+        email: member.email,
+        newEmail: 'member.new@example.com',
+        name: 'Someone Else',
+      };
+      const signedInOwner = await makeInquiry({ ...base, memberId: member.id });
+      const guest = await makeInquiry({ ...base, memberId: null });
+      const linkedGuest = await makeInquiry({ ...base, memberId: member.id });
+      await database.db.insert(inquiryMessages).values({
+        inquiryId: linkedGuest.id,
+        kind: 'event',
+        source: 'form',
+        author: member.email,
+        body: `${GUEST_LINKED_NOTE} (${member.memberCode}); linked.`,
+      });
+
+      const strong = await browser.get(`/admin/inquiries/${signedInOwner.number}`);
+      expect(strong.html).toContain('data-ownership="member"');
+      expect(strong.html).toContain('Signed-in member who owns the order');
+      expect(strong.html).toContain(memberOrder.shipName);
+      expect(strong.html).toContain(memberOrder.shipPhone);
+      expect(strong.html).toContain('Someone Else');
+      expect(strong.html).not.toContain('Weak proof');
+      for (const weak of [guest, linkedGuest]) {
+        const html = (await browser.get(`/admin/inquiries/${weak.number}`)).html;
+        expect(html).toContain('data-ownership="contact_email"');
+        expect(html).toContain('anyone with a forwarded confirmation can');
+        expect(html).toContain('Weak proof');
+      }
     });
 
     it('applies once when two clicks race', async () => {

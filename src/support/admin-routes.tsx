@@ -6,6 +6,7 @@ import {
   renderAdminPage,
 } from '../admin/pages/admin-layout.tsx';
 import { loadPage } from '../admin/paging.ts';
+import { randomToken } from '../lib/ids.ts';
 import { findSuppression } from '../mail/suppressions.ts';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
@@ -27,7 +28,9 @@ import {
   loadInquiry,
   searchInquiries,
 } from './find-inquiries.ts';
-import { InquiryDetailPage, InquiryListPage } from './pages/admin-inquiry-pages.tsx';
+import { ownershipProof } from './ownership-proof.ts';
+import { InquiryDetailPage } from './pages/admin-inquiry-detail-page.tsx';
+import { InquiryListPage } from './pages/admin-inquiry-list-page.tsx';
 import { replyToInquiry } from './reply-to-inquiry.ts';
 import { setInquiryState } from './set-inquiry-state.ts';
 
@@ -77,6 +80,7 @@ async function showInquiry(
   const addresses = [detail.inquiry.email];
   if (detail.order) addresses.push(detail.order.order.contactEmail);
   if (detail.inquiry.newEmail) addresses.push(detail.inquiry.newEmail);
+  if (detail.member) addresses.push(detail.member.email);
   const unique = [...new Map(addresses.map((a) => [a.toLowerCase(), a])).values()];
   const [mails, staff, suppressions, replyTo] = await Promise.all([
     customerMailLog(db, unique),
@@ -96,7 +100,10 @@ async function showInquiry(
       mails={mails}
       suppressions={suppressions}
       replyTo={replyTo}
+      proof={ownershipProof(detail)}
       csrf={c.get('csrfToken')}
+      // A form shown again after an error keeps its token: nothing was sent with it yet.
+      replyNonce={extra.values?.nonce || randomToken(18)}
       {...extra}
     />,
     status,
@@ -223,9 +230,12 @@ export const inquiryAdminRoutes = new Hono<AppEnv>()
       body: parsed.data.body,
       close: parsed.data.close,
       actor: staffActor(c.get('staff')!.email),
+      formNonce: parsed.data.nonce,
     });
-    if (!result.ok) return inquiryNotFound(c);
-    return done(c, detail.inquiry.number, 'replied');
+    // The same form twice (double click, reload): back to the thread, where the first one shows.
+    if (result.ok || result.reason === 'already_sent')
+      return done(c, detail.inquiry.number, 'replied');
+    return inquiryNotFound(c);
   })
   .post('/:number/apply-contact-email', async (c) => {
     const detail = await loadFromUrl(c);

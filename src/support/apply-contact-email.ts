@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { findSuppression } from '../mail/suppressions.ts';
 import { changeOrderContactEmailIn } from '../orders/change-contact-email.ts';
+import { orders } from '../orders/tables.ts';
+import { maskEmail } from './answer-address.ts';
+import { lockInquiryById } from './lock-inquiry.ts';
 import { writeInquiryReply } from './reply-to-inquiry.ts';
 import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
 
@@ -42,9 +47,10 @@ export function appliedReplyText(locale: 'en' | 'ja', orderNumber: string, newEm
  * contact email changes (order event + confirmation resent to the new address), the inquiry
  * records who applied it and when, an event joins the thread, and the customer gets a reply.
  *
- * The reply goes to the NEW address only: that is where the customer asked us to write, and the
- * old one is often the reason they asked (a typo, a dead mailbox); the inquiry's receipt already
- * went to the address they wrote from. The old address is not told separately.
+ * The reply goes to the NEW address: that is where the customer asked us to write, and the old
+ * one is often the reason they asked (a typo, a dead mailbox). The OLD address (unless the shop
+ * no longer mails it) gets a short notice with the new one masked, so an owner who did not ask
+ * can object by replying.
  */
 export async function applyContactEmail(
   deps: { db: Db; clock: Clock },
@@ -53,17 +59,19 @@ export async function applyContactEmail(
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     // The row lock makes a double click wait for the first, which then sees applied_at.
-    const [inquiry] = await tx
-      .select()
-      .from(inquiries)
-      .where(eq(inquiries.id, input.inquiryId))
-      .for('update');
+    const inquiry = await lockInquiryById(tx, input.inquiryId);
     if (!inquiry) return { ok: false, reason: 'not_found' };
     if (inquiry.appliedAt) return { ok: false, reason: 'already_applied' };
     if (inquiry.category !== 'contact_email' || !inquiry.newEmail)
       return { ok: false, reason: 'not_applicable' };
     // The order reference is cleared when an order is deleted (on delete set null).
     if (!inquiry.orderId) return { ok: false, reason: 'order_gone' };
+    // Locked before the change, so the address read here is the one the change replaces.
+    const [before] = await tx
+      .select({ contactEmail: orders.contactEmail })
+      .from(orders)
+      .where(eq(orders.id, inquiry.orderId))
+      .for('update');
     const changed = await changeOrderContactEmailIn(tx, now, {
       orderId: inquiry.orderId,
       newEmail: inquiry.newEmail,
@@ -91,6 +99,22 @@ export async function applyContactEmail(
       close: input.close,
       now,
     });
+    const oldEmail = before!.contactEmail;
+    if (!(await findSuppression(tx, oldEmail)))
+      await enqueueMail(tx, {
+        now,
+        topic: 'inquiry_contact_notice',
+        recipient: oldEmail,
+        locale: changed.order.locale,
+        orderId: changed.order.id,
+        memberId: changed.order.memberId,
+        payload: {
+          stage: 'applied',
+          inquiryNumber: inquiry.number,
+          orderNumber,
+          maskedEmail: maskEmail(inquiry.newEmail),
+        },
+      });
     return { ok: true, orderNumber, newEmail: inquiry.newEmail, replyMailId: reply.mailId };
   });
 }

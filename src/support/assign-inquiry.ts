@@ -3,6 +3,7 @@ import { may } from '../admin/permissions.ts';
 import { staff } from '../admin/tables.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { lockInquiryById } from './lock-inquiry.ts';
 import { inquiries, inquiryMessages } from './tables.ts';
 
 export type AssignResult =
@@ -16,11 +17,7 @@ export async function assignInquiry(
 ): Promise<AssignResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const [inquiry] = await tx
-      .select()
-      .from(inquiries)
-      .where(eq(inquiries.id, input.inquiryId))
-      .for('update');
+    const inquiry = await lockInquiryById(tx, input.inquiryId);
     if (!inquiry) return { ok: false, reason: 'not_found' };
     let label = 'nobody';
     if (input.assigneeId) {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { members } from '../accounts/tables.ts';
 import { may } from '../admin/permissions.ts';
 import { staff, staffRoles } from '../admin/tables.ts';
 import type { Db } from '../db/client.ts';
@@ -32,6 +33,7 @@ export type InquiryRow = Pick<
   'id' | 'number' | 'category' | 'state' | 'name' | 'email' | 'createdAt'
 > & {
   orderNumber: string | null;
+  memberCode: string | null;
   assigneeEmail: string | null;
   assigneeName: string | null;
   lastActivityAt: Date;
@@ -58,12 +60,14 @@ export async function searchInquiries(db: Db, search: InquirySearch): Promise<In
       createdAt: inquiries.createdAt,
       updatedAt: inquiries.updatedAt,
       orderNumber: orders.number,
+      memberCode: members.memberCode,
       assigneeEmail: staff.email,
       assigneeName: staff.name,
       lastMessageAt: lastMessage,
     })
     .from(inquiries)
     .leftJoin(orders, eq(orders.id, inquiries.orderId))
+    .leftJoin(members, eq(members.id, inquiries.memberId))
     .leftJoin(staff, eq(staff.id, inquiries.assigneeId))
     .where(where.length ? and(...where) : sql`true`)
     .orderBy(desc(inquiries.createdAt), desc(inquiries.id))
@@ -86,15 +90,24 @@ export interface InquiryDetail {
   thread: ThreadEntry[];
   photos: Pick<InquiryPhoto, 'id' | 'contentType' | 'sizeBytes' | 'createdAt'>[];
   order: OrderDetail | null;
+  /** The member the inquiry is linked to (signed in, or a guest's typed ID with their email). */
+  member: InquiryMember | null;
   assignee: { id: string; email: string; name: string } | null;
 }
 
-/** One inquiry with its thread, photo list, order and assignee; null for an unknown number. */
+export interface InquiryMember {
+  id: string;
+  memberCode: string;
+  email: string;
+  name: string;
+}
+
+/** One inquiry with its thread, photo list, order, member and assignee; null for an unknown number. */
 export async function loadInquiry(db: Db, number: string): Promise<InquiryDetail | null> {
   if (!isInquiryNumber(number)) return null;
   const [inquiry] = await db.select().from(inquiries).where(eq(inquiries.number, number));
   if (!inquiry) return null;
-  const [thread, photos, order, assignee] = await Promise.all([
+  const [thread, photos, order, member, assignee] = await Promise.all([
     db
       .select({
         message: inquiryMessages,
@@ -123,6 +136,17 @@ export async function loadInquiry(db: Db, number: string): Promise<InquiryDetail
       .where(eq(inquiryPhotos.inquiryId, inquiry.id))
       .orderBy(asc(inquiryPhotos.createdAt), asc(inquiryPhotos.id)),
     inquiry.orderId ? findOrderById(db, inquiry.orderId) : Promise.resolve(null),
+    inquiry.memberId
+      ? db
+          .select({
+            id: members.id,
+            memberCode: members.memberCode,
+            email: members.email,
+            name: members.name,
+          })
+          .from(members)
+          .where(eq(members.id, inquiry.memberId))
+      : Promise.resolve([]),
     inquiry.assigneeId
       ? db
           .select({ id: staff.id, email: staff.email, name: staff.name })
@@ -141,6 +165,7 @@ export async function loadInquiry(db: Db, number: string): Promise<InquiryDetail
     })),
     photos,
     order,
+    member: member[0] ?? null,
     assignee: assignee[0] ?? null,
   };
 }

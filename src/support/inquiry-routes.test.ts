@@ -9,6 +9,7 @@ import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { useGuideDirectory } from '../guide/load-articles.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { suppressAddress } from '../mail/suppressions.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
@@ -142,15 +143,19 @@ describeEachDatabase('the inquiry form', (kind) => {
         orderNumber: ` ${order.number.toLowerCase()} `,
         message,
         topic: 'product-orders',
-        website: '',
+        hp_note: '',
       }),
     );
     expect(res.status).toBe(303);
-    const number = new URL(res.location!, 'http://x').searchParams.get('n')!;
-    expect(number).toMatch(/^Q-261126-\d{4,}$/);
-
+    // The number never travels in the URL: the thanks page shows it to this browser only.
+    expect(res.location).toBe('/inquiry/thanks');
     const thanks = await browser.get(res.location!);
-    expect(thanks.html).toContain(`<strong>${number}</strong>`);
+    const number = thanks.html.match(/<strong>(Q-[\d-]+)<\/strong>/)?.[1] ?? '';
+    expect(number).toMatch(/^Q-261126-\d{4,}$/);
+    const stranger = formClient(app);
+    const other = await stranger.get(`/inquiry/thanks?n=${number}`);
+    expect(other.html).not.toContain(`<strong>${number}</strong>`);
+    expect(other.html).toContain('We have received your inquiry.');
     expect(thanks.html).toContain('keep the inquiry number in the subject');
     expect(thanks.html).toContain(`within ${inquiryLimits.answerBusinessDays} business days`);
 
@@ -187,11 +192,38 @@ describeEachDatabase('the inquiry form', (kind) => {
         and(eq(outboxMessages.topic, 'inquiry_receipt'), eq(outboxMessages.orderId, order.id)),
       );
     expect(receipt).toMatchObject({ recipient: inquiry!.email, locale: 'en', state: 'queued' });
-    expect(receipt!.payload).toMatchObject({ inquiryNumber: number, category: 'An order' });
-    const excerpt = String(receipt!.payload.excerpt);
-    expect(excerpt.startsWith('Where is my order? It has been a week.')).toBe(true);
-    expect(excerpt.endsWith('…')).toBe(true);
-    expect([...excerpt].length).toBe(201);
+    expect(receipt!.payload).toEqual({ inquiryNumber: number, category: 'An order' });
+  });
+
+  it('never quotes the customer’s text in the receipt: number and topic only', async () => {
+    const { app, deps } = shop();
+    const email = uniqueEmail();
+    const { browser } = await browserOn(app);
+    const lure = 'https://phish.example/login?from=tenpo';
+    const res = await browser.postMultipart(
+      '/inquiry',
+      form({
+        category: 'other',
+        name: 'Your bank',
+        email,
+        message: `Your account is locked. Sign in at ${lure} within 24 hours.`,
+      }),
+    );
+    expect(res.status).toBe(303);
+    const [receipt] = await receiptsTo(email);
+    expect(JSON.stringify(receipt!.payload)).not.toContain('phish.example');
+    const mailer = await testMailer(database, deps.clock);
+    try {
+      await deliverDueMail(mailer.deps);
+      const caught = await caughtMailOf(database.db, receipt!.id);
+      expect(caught.raw).not.toContain('phish.example');
+      const sent = await simpleParser(caught.raw);
+      expect(sent.text).toContain(String(receipt!.payload.inquiryNumber));
+      expect(sent.text).toContain('Other');
+      expect(`${sent.text}${sent.html}`).not.toMatch(/phish|locked|https?:/);
+    } finally {
+      await mailer.close();
+    }
   });
 
   it('needs the order number and the new address to change an order contact email', async () => {
@@ -231,6 +263,93 @@ describeEachDatabase('the inquiry form', (kind) => {
     expect(ok.status).toBe(303);
     const [inquiry] = await inquiriesOf(email);
     expect(inquiry).toMatchObject({ category: 'contact_email', orderId: order.id, newEmail });
+  });
+
+  it('sends the receipt to the new address and tells the order’s current address, masked', async () => {
+    const { app, deps } = shop();
+    const email = uniqueEmail();
+    const order = await anOrder(deps, { email });
+    const { browser } = await browserOn(app);
+    const newEmail = uniqueEmail('moved');
+    const res = await browser.postMultipart(
+      '/inquiry',
+      form({
+        category: 'contact_email',
+        name: 'Hanako',
+        email,
+        orderNumber: order.number,
+        newEmail,
+        message: 'I cannot use my old mailbox.',
+      }),
+    );
+    expect(res.status).toBe(303);
+    const [inquiry] = await inquiriesOf(email);
+    expect(await receiptsTo(email)).toEqual([]);
+    const [receipt] = await receiptsTo(newEmail);
+    expect(receipt!.payload).toMatchObject({ inquiryNumber: inquiry!.number });
+
+    const notices = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.topic, 'inquiry_contact_notice'));
+    const mine = notices.filter((n) => n.orderId === order.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ recipient: email, locale: 'en' });
+    expect(mine[0]!.payload).toEqual({
+      stage: 'requested',
+      inquiryNumber: inquiry!.number,
+      orderNumber: order.number,
+      maskedEmail: `m***@example.com`,
+    });
+
+    const mailer = await testMailer(database, deps.clock);
+    try {
+      await deliverDueMail(mailer.deps);
+      const sent = await simpleParser((await caughtMailOf(database.db, mine[0]!.id)).raw);
+      expect(sent.subject).toBe(
+        `[${inquiry!.number}] Request to change the contact email of order ${order.number}`,
+      );
+      expect(sent.text).toContain(
+        `We received a request to send the mails of order ${order.number} to m***@example.com (inquiry ${inquiry!.number}).`,
+      );
+      expect(sent.text).toContain('If not, reply to this mail right away.');
+      expect(sent.text).not.toContain(newEmail);
+      expect(`${sent.text}${sent.html}`).not.toMatch(/https?:|<a\s/);
+    } finally {
+      await mailer.close();
+    }
+  });
+
+  it('does not write to an order address the shop no longer mails', async () => {
+    const { app, deps } = shop();
+    const email = uniqueEmail('dead');
+    const order = await anOrder(deps, { email });
+    await suppressAddress(database.db, { email, reason: 'hard_bounce', source: 'test' });
+    const { browser } = await browserOn(app);
+    const newEmail = uniqueEmail('alive');
+    const res = await browser.postMultipart(
+      '/inquiry',
+      form({
+        category: 'contact_email',
+        name: 'Hanako',
+        email,
+        orderNumber: order.number,
+        newEmail,
+        message: 'My old mailbox is gone.',
+      }),
+    );
+    expect(res.status).toBe(303);
+    expect(await receiptsTo(newEmail)).toHaveLength(1);
+    const notices = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.topic, 'inquiry_contact_notice'),
+          eq(outboxMessages.orderId, order.id),
+        ),
+      );
+    expect(notices).toEqual([]);
   });
 
   it('applies the address policy to both addresses; a warned new address goes through when sent again', async () => {
@@ -503,7 +622,7 @@ describeEachDatabase('the inquiry form', (kind) => {
       .where(eq(inquiryMessages.inquiryId, inquiry!.id));
     expect(first!.body).toBe(`${SCRIPT} & more`);
     const [receipt] = await receiptsTo(email);
-    expect(receipt!.payload.excerpt).toBe(`${SCRIPT} & more`);
+    expect(JSON.stringify(receipt!.payload)).not.toContain('script');
   });
 
   it('keeps only guide topics the guide has, and ignores a category it does not know', async () => {
@@ -530,7 +649,14 @@ describeEachDatabase('the inquiry form', (kind) => {
     const email = uniqueEmail();
     const { browser, page } = await browserOn(app);
     expect(page.html).toMatch(/<div class="inquiry-hp" aria-hidden="true">/);
-    expect(page.html).toMatch(/name="website" value="" tabindex="-1" autocomplete="off"/);
+    expect(page.html).toMatch(/name="hp_note" value="" tabindex="-1" autocomplete="new-password"/);
+    // A real inquiry first, so the bot's page is compared with a real one from the same browser.
+    const real = await browser.postMultipart(
+      '/inquiry',
+      form({ category: 'other', name: 'Person', email: uniqueEmail('person'), message: 'Hi' }),
+    );
+    const realThanks = await browser.get(real.location!);
+    expect(realThanks.html).toMatch(/<strong>Q-\d{6}-\d+<\/strong>/);
     const res = await browser.postMultipart(
       '/inquiry',
       form({
@@ -538,14 +664,19 @@ describeEachDatabase('the inquiry form', (kind) => {
         name: 'Bot',
         email,
         message: 'Cheap watches',
-        website: 'http://spam.example',
+        hp_note: 'http://spam.example',
       }),
     );
     expect(res.status).toBe(303);
-    expect(res.location).toBe('/inquiry/thanks');
+    expect(res.location).toBe(real.location);
     const thanks = await browser.get(res.location!);
-    expect(thanks.html).toContain('We have received your inquiry');
-    expect(thanks.html).not.toMatch(/Q-\d{6}-\d+/);
+    // The same page as after a real inquiry, without the number block.
+    const withoutNumber = realThanks.html.replace(
+      /<p>Your inquiry number is<\/p><p class="inquiry-number"><strong>[^<]+<\/strong><\/p>/,
+      '',
+    );
+    expect(withoutNumber).not.toBe(realThanks.html);
+    expect(thanks.html).toBe(withoutNumber);
     expect(await inquiriesOf(email)).toHaveLength(0);
     expect(await receiptsTo(email)).toHaveLength(0);
   });
@@ -633,18 +764,18 @@ describeEachDatabase('the inquiry form', (kind) => {
     expect(inquiry!.locale).toBe('ja');
     const [receipt] = await receiptsTo(email);
     expect(receipt!.locale).toBe('ja');
-    expect(receipt!.payload).toMatchObject({
+    expect(receipt!.payload).toEqual({
       inquiryNumber: inquiry!.number,
       category: 'メールが届かない',
-      excerpt: '確認メールが届きません。',
     });
 
     const mailer = await testMailer(database, deps.clock);
     try {
       await deliverDueMail(mailer.deps);
       const sent = await simpleParser((await caughtMailOf(database.db, receipt!.id)).raw);
-      expect(sent.subject).toBe(`お問い合わせを受け付けました[${inquiry!.number}]`);
-      expect(sent.text).toContain('確認メールが届きません。');
+      expect(sent.subject).toBe(`[${inquiry!.number}] お問い合わせについて`);
+      expect(sent.text).not.toContain('確認メールが届きません。');
+      expect(sent.text).toContain('お問い合わせを受け付けました');
       expect(sent.text).toContain('メールが届かない');
     } finally {
       await mailer.close();

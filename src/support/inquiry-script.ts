@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 /**
  * Progressive enhancement for /inquiry: shows only the fields the chosen category uses (a field
  * with an error stays visible), disables hidden ones so they are not sent, and counts the
- * message's characters. Without it every field is shown and the server decides.
+ * message's characters, and sends the form once (the button stays disabled until the page is
+ * shown again, e.g. after going back). Without it every field is shown and the server decides.
  */
 const source = `(() => {
   'use strict';
@@ -35,6 +36,22 @@ const source = `(() => {
       message.addEventListener('input', count);
       count();
     }
+
+    const button = form.querySelector('button[type=submit]');
+    let sending = false;
+    form.addEventListener('submit', (event) => {
+      if (sending) {
+        event.preventDefault();
+        return;
+      }
+      sending = true;
+      if (button) button.disabled = true;
+    });
+    // Back/forward restores the page from the cache with the button still disabled.
+    window.addEventListener('pageshow', () => {
+      sending = false;
+      if (button) button.disabled = false;
+    });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

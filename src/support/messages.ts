@@ -34,7 +34,7 @@ export const supportEn = {
     'Up to {count} images (JPEG, PNG, GIF or WebP), {mb} MB each. Defects must be reported within {days} days of receipt.',
   'inquiry.photosAgain':
     'Photos are not kept when the form is shown again: please choose them again.',
-  'inquiry.website': 'Leave this field empty',
+  'inquiry.hpNote': 'Leave this field empty',
   'inquiry.send': 'Send inquiry',
   'inquiry.v.category': 'Choose what your inquiry is about.',
   'inquiry.v.name': 'Enter your name.',
@@ -54,10 +54,10 @@ export const supportEn = {
   'inquiry.thanksTitle': 'Thank you for your inquiry',
   'inquiry.thanksNumber': 'Your inquiry number is',
   'inquiry.thanksMail':
-    'We sent a receipt to your email address. Our support team will answer by mail, usually within {days} business days.',
+    'We sent you a receipt by mail. Our support team will answer by mail, usually within {days} business days.',
   'inquiry.thanksReply':
     'To add anything, reply to our mail and keep the inquiry number in the subject.',
-  'inquiry.thanksPlain': 'We have received your inquiry and will answer by mail.',
+  'inquiry.thanksPlain': 'We have received your inquiry.',
   'inquiry.backToGuide': 'Back to the help guide',
 } as const;
 
@@ -94,7 +94,7 @@ export const supportJa: Record<keyof typeof supportEn, string> = {
   'inquiry.photosHelp':
     '画像（JPEG・PNG・GIF・WebP）を{count}枚まで、1枚{mb}MBまで。不良品のご連絡は商品到着後{days}日以内にお願いします。',
   'inquiry.photosAgain': 'フォームを再表示すると写真は保持されません。もう一度お選びください。',
-  'inquiry.website': 'この欄には何も入力しないでください',
+  'inquiry.hpNote': 'この欄には何も入力しないでください',
   'inquiry.send': '送信する',
   'inquiry.v.category': 'お問い合わせの種類を選んでください。',
   'inquiry.v.name': 'お名前を入力してください。',
@@ -117,6 +117,6 @@ export const supportJa: Record<keyof typeof supportEn, string> = {
     '受付メールをお送りしました。通常{days}営業日以内に、サポート担当よりメールでご回答いたします。',
   'inquiry.thanksReply':
     '追加のご連絡は、件名のお問い合わせ番号を残したまま当店からのメールにご返信ください。',
-  'inquiry.thanksPlain': 'お問い合わせを受け付けました。メールでご回答いたします。',
+  'inquiry.thanksPlain': 'お問い合わせを受け付けました。',
   'inquiry.backToGuide': 'ご利用ガイドに戻る',
 };

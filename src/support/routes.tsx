@@ -1,17 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { retryTime } from '../accounts/form-replies.ts';
-import { members } from '../accounts/tables.ts';
 import { checkEmailAddress } from '../email-policy/check-email-address.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { fieldMessage } from '../email-policy/messages.ts';
 import { guideArticles } from '../guide/load-articles.ts';
 import { hmac, safeEqual } from '../lib/ids.ts';
-import { orders } from '../orders/tables.ts';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
+import { clearCookie, setSessionCookie } from '../web/session.ts';
 import {
   charCount,
   checkPhotos,
@@ -139,47 +138,21 @@ function inquiryRateLimits(c: Ctx, email: string) {
   );
 }
 
-/**
- * The order the inquiry is about, if the number belongs to this email address or to the
- * signed-in member; an unknown number and someone else's order look the same to the customer.
- */
-async function findOwnOrder(c: Ctx, number: string, email: string) {
-  const [order] = await c
-    .get('deps')
-    .db.select({
-      id: orders.id,
-      memberId: orders.memberId,
-      contactEmail: orders.contactEmail,
-    })
-    .from(orders)
-    .where(eq(orders.number, number))
-    .limit(1);
-  if (!order) return null;
-  const member = c.get('member');
-  const mine =
-    (member !== null && order.memberId === member.id) ||
-    order.contactEmail.toLowerCase() === email.toLowerCase();
-  return mine ? order : null;
-}
+/** The short-lived cookie that shows the thanks page the visitor's own inquiry number. */
+const THANKS_COOKIE = 'tp_inquiry';
+const THANKS_SECONDS = 15 * 60;
+
+const thanksSignature = (c: Ctx, number: string) =>
+  hmac(c.get('deps').secret, `inquiry-thanks:${c.get('visitorId')}:${number}`);
 
 /**
- * A member ID typed by a guest links the inquiry to that member only when the member uses the
- * same email address; otherwise staff get a note with what was typed, and the guest learns nothing.
+ * The number the thanks page may show: only one this visitor's browser sent, signed for its
+ * visitor id. Without it (a honeypot hit, an old link, someone else's browser) the page is generic.
  */
-async function guestMember(c: Ctx, memberCode: string, email: string) {
-  const [member] = await c
-    .get('deps')
-    .db.select({ id: members.id, email: members.email })
-    .from(members)
-    .where(sql`lower(${members.memberCode}) = ${memberCode.toLowerCase()}`)
-    .limit(1);
-  const linked = member !== undefined && member.email.toLowerCase() === email.toLowerCase();
-  return {
-    memberId: linked ? member.id : null,
-    note: linked
-      ? null
-      : `Member ID typed on the form: ${memberCode} (not linked: no member with this ID uses this email address).`,
-  };
+function ownInquiryNumber(c: Ctx): string | null {
+  const [number, signature] = (getCookie(c, THANKS_COOKIE) ?? '').split('.');
+  if (!number || !signature || !isInquiryNumber(number)) return null;
+  return safeEqual(signature, thanksSignature(c, number)) ? number : null;
 }
 
 async function postInquiry(c: Ctx) {
@@ -188,9 +161,11 @@ async function postInquiry(c: Ctx) {
   const member = c.get('member');
   const body = await c.req.parseBody({ all: true });
 
-  // A person never sees the honeypot; whatever filled it is told "thank you" and nothing happens.
+  // A person never sees the honeypot; whatever filled it gets the same redirect as everyone
+  // (the thanks page then has no number of its own to show) and nothing happens.
   if (textOf(body[HONEYPOT])?.trim()) {
     deps.log.info({ path: c.req.path, client: clientAddress(c) }, 'inquiry honeypot filled');
+    clearCookie(c, THANKS_COOKIE);
     return c.redirect('/inquiry/thanks', 303);
   }
 
@@ -249,39 +224,35 @@ async function postInquiry(c: Ctx) {
       status: 429,
     });
 
-  let orderId: string | null = null;
-  if (form.orderNumber) {
-    const order = await findOwnOrder(c, form.orderNumber, email);
-    if (!order)
-      return again({
-        errors: { orderNumber: t('inquiry.v.orderNotFound') },
-        message: t('error.fixBelow'),
-        status: 400,
-      });
-    if (newEmail && newEmail.toLowerCase() === order.contactEmail.toLowerCase())
-      return again({
-        errors: { newEmail: t('inquiry.v.newEmailSame') },
-        message: t('error.fixBelow'),
-        status: 400,
-      });
-    orderId = order.id;
-  }
-
-  const guest = !member && form.memberCode ? await guestMember(c, form.memberCode, email) : null;
-  const { number } = await submitInquiry(deps, {
+  const result = await submitInquiry(deps, {
     category: form.category,
     name: form.name,
     email,
     locale: c.get('locale'),
     message: form.message,
-    memberId: member?.id ?? guest?.memberId ?? null,
-    orderId,
-    newEmail: form.category === 'contact_email' ? newEmail : null,
+    signedInMemberId: member?.id ?? null,
+    memberCode: member ? null : (form.memberCode ?? null),
+    orderNumber: form.orderNumber ?? null,
+    newEmail,
     guideSlug: guideTopic(c, form.topic)?.slug ?? null,
     photos: photos.photos,
-    staffNote: guest?.note ?? null,
   });
-  return c.redirect(`/inquiry/thanks?n=${encodeURIComponent(number)}`, 303);
+  if (!result.ok)
+    return again({
+      errors:
+        result.reason === 'order_not_found'
+          ? { orderNumber: t('inquiry.v.orderNotFound') }
+          : { newEmail: t('inquiry.v.newEmailSame') },
+      message: t('error.fixBelow'),
+      status: 400,
+    });
+  setSessionCookie(
+    c,
+    THANKS_COOKIE,
+    `${result.number}.${thanksSignature(c, result.number)}`,
+    THANKS_SECONDS,
+  );
+  return c.redirect('/inquiry/thanks', 303);
 }
 
 /** The customer side of the inquiry desk: the form, sending it, and the receipt page. */
@@ -303,8 +274,9 @@ export const supportRoutes = new Hono<AppEnv>()
   .post('/inquiry', postInquiry)
   .get('/inquiry/thanks', (c) => {
     const t = c.get('t');
-    const typed = c.req.query('n') ?? '';
-    // Only the shape is checked: the page shows the number from the redirect and nothing else.
-    const number = isInquiryNumber(typed) ? typed : null;
-    return renderPage(c, t('inquiry.thanksTitle'), <InquiryThanksPage t={t} number={number} />);
+    return renderPage(
+      c,
+      t('inquiry.thanksTitle'),
+      <InquiryThanksPage t={t} number={ownInquiryNumber(c)} />,
+    );
   });

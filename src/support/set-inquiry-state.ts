@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { lockInquiryById } from './lock-inquiry.ts';
 import { type Inquiry, type InquiryState, inquiries, inquiryMessages } from './tables.ts';
 
 export const inquiryStateLabels: Record<InquiryState, string> = {
@@ -43,11 +44,7 @@ export async function setInquiryState(
 ): Promise<SetStateResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const [inquiry] = await tx
-      .select()
-      .from(inquiries)
-      .where(eq(inquiries.id, input.inquiryId))
-      .for('update');
+    const inquiry = await lockInquiryById(tx, input.inquiryId);
     if (!inquiry) return { ok: false, reason: 'not_found' };
     const changed = await moveInquiryState(tx, inquiry, input.state, {
       actor: input.actor,

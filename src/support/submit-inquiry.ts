@@ -1,8 +1,12 @@
-import type { Db } from '../db/client.ts';
+import { eq, sql } from 'drizzle-orm';
+import { members } from '../accounts/tables.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { findSuppression } from '../mail/suppressions.ts';
+import { orders } from '../orders/tables.ts';
 import { type Locale, translator } from '../web/i18n.ts';
-import { answerAddress } from './answer-address.ts';
+import { answerAddress, maskEmail } from './answer-address.ts';
 import type { Photo } from './inputs.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
 import { type InquiryCategory, inquiries, inquiryMessages, inquiryPhotos } from './tables.ts';
@@ -10,36 +14,95 @@ import { type InquiryCategory, inquiries, inquiryMessages, inquiryPhotos } from 
 export interface NewInquiry {
   category: InquiryCategory;
   name: string;
+  /** The customer's address, already through the address policy. */
   email: string;
   locale: Locale;
   message: string;
-  memberId: string | null;
-  orderId: string | null;
+  /** The signed-in member: the inquiry is theirs, and so is every order of theirs. */
+  signedInMemberId: string | null;
+  /** A member ID a guest typed; it links the inquiry only when that member uses `email`. */
+  memberCode: string | null;
+  orderNumber: string | null;
+  /** The new contact address a contact-email inquiry asks for (ignored for other categories). */
   newEmail: string | null;
   guideSlug: string | null;
   photos: Photo[];
-  /** A line for staff about something the form could not link (a member ID typed by a guest). */
-  staffNote?: string | null;
 }
 
-const EXCERPT_CHARS = 200;
+export type SubmitInquiryResult =
+  | { ok: true; id: string; number: string }
+  /** The order number is unknown or not this customer's; both look the same to them. */
+  | { ok: false; reason: 'order_not_found' | 'new_email_same' };
 
-/** The start of the message for the receipt mail, on one line, cut at a character boundary. */
-export function excerptOf(message: string): string {
-  const flat = [...message.replace(/\s+/g, ' ').trim()];
-  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS).join('')}…` : flat.join('');
+/** How a thread's note begins when a guest's typed member ID linked the inquiry to a member. */
+export const GUEST_LINKED_NOTE = 'Member ID typed by a guest who was not signed in';
+
+/**
+ * The order the inquiry is about, if the number belongs to this email address or to the
+ * signed-in member.
+ */
+async function findOwnOrder(tx: Tx, input: NewInquiry) {
+  if (!input.orderNumber) return null;
+  const [order] = await tx
+    .select({
+      id: orders.id,
+      number: orders.number,
+      memberId: orders.memberId,
+      contactEmail: orders.contactEmail,
+      locale: orders.locale,
+    })
+    .from(orders)
+    .where(eq(orders.number, input.orderNumber))
+    .limit(1);
+  if (!order) return null;
+  const mine =
+    (input.signedInMemberId !== null && order.memberId === input.signedInMemberId) ||
+    order.contactEmail.toLowerCase() === input.email.toLowerCase();
+  return mine ? order : null;
 }
 
 /**
- * Records a customer's inquiry in one transaction: its number, the inquiry, the first message of
- * its thread, its photos and the receipt mail. Returns the inquiry number.
+ * The member a guest's typed member ID links to (only one who uses the same email address), and
+ * a line for staff either way; the guest learns nothing.
+ */
+async function guestMember(tx: Tx, memberCode: string, email: string) {
+  const [member] = await tx
+    .select({ id: members.id, email: members.email })
+    .from(members)
+    .where(sql`lower(${members.memberCode}) = ${memberCode.toLowerCase()}`)
+    .limit(1);
+  const linked = member !== undefined && member.email.toLowerCase() === email.toLowerCase();
+  return {
+    memberId: linked ? member.id : null,
+    note: linked
+      ? `${GUEST_LINKED_NOTE} (${memberCode}); linked, because that member uses this email address. This does not show the guest is signed in.`
+      : `Member ID typed on the form: ${memberCode} (not linked: no member with this ID uses this email address).`,
+  };
+}
+
+/**
+ * Records a customer's inquiry in one transaction: checks that the order named is theirs, links a
+ * member, takes a number, and writes the inquiry, the first message of its thread, its photos and
+ * the receipt mail. A request to move an order's mails also tells the order's current address.
  */
 export async function submitInquiry(
   deps: { db: Db; clock: Clock },
   input: NewInquiry,
-): Promise<{ id: string; number: string }> {
+): Promise<SubmitInquiryResult> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx): Promise<SubmitInquiryResult> => {
+    const order = await findOwnOrder(tx, input);
+    if (input.orderNumber && !order) return { ok: false, reason: 'order_not_found' };
+    const newEmail = input.category === 'contact_email' ? input.newEmail : null;
+    if (order && newEmail && newEmail.toLowerCase() === order.contactEmail.toLowerCase())
+      return { ok: false, reason: 'new_email_same' };
+    const guest =
+      !input.signedInMemberId && input.memberCode
+        ? await guestMember(tx, input.memberCode, input.email)
+        : null;
+    const memberId = input.signedInMemberId ?? guest?.memberId ?? null;
+    const orderId = order?.id ?? null;
+
     const number = await nextInquiryNumber(tx, now);
     const [inquiry] = await tx
       .insert(inquiries)
@@ -49,9 +112,9 @@ export async function submitInquiry(
         name: input.name,
         email: input.email,
         locale: input.locale,
-        memberId: input.memberId,
-        orderId: input.orderId,
-        newEmail: input.newEmail,
+        memberId,
+        orderId,
+        newEmail,
         guideSlug: input.guideSlug,
         createdAt: now,
         updatedAt: now,
@@ -66,13 +129,13 @@ export async function submitInquiry(
       body: input.message,
       createdAt: now,
     });
-    if (input.staffNote)
+    if (guest)
       await tx.insert(inquiryMessages).values({
         inquiryId,
         kind: 'event',
         source: 'form',
         author: input.email,
-        body: input.staffNote,
+        body: guest.note,
         // After the customer's message, so the thread reads in order.
         createdAt: new Date(now.getTime() + 1),
       });
@@ -89,16 +152,35 @@ export async function submitInquiry(
     await enqueueMail(tx, {
       now,
       topic: 'inquiry_receipt',
-      recipient: await answerAddress(tx, input),
+      recipient: await answerAddress(tx, {
+        category: input.category,
+        email: input.email,
+        newEmail,
+      }),
       locale: input.locale,
-      orderId: input.orderId,
-      memberId: input.memberId,
+      orderId,
+      memberId,
+      // Number and topic only: the customer's text never goes to an address nobody verified.
       payload: {
         inquiryNumber: number,
         category: translator(input.locale)(`inquiry.category.${input.category}`),
-        excerpt: excerptOf(input.message),
       },
     });
-    return { id: inquiryId, number };
+    if (order && newEmail && !(await findSuppression(tx, order.contactEmail)))
+      await enqueueMail(tx, {
+        now,
+        topic: 'inquiry_contact_notice',
+        recipient: order.contactEmail,
+        locale: order.locale,
+        orderId: order.id,
+        memberId: order.memberId,
+        payload: {
+          stage: 'requested',
+          inquiryNumber: number,
+          orderNumber: order.number,
+          maskedEmail: maskEmail(newEmail),
+        },
+      });
+    return { ok: true, id: inquiryId, number };
   });
 }

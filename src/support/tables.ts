@@ -51,6 +51,8 @@ export const inquiryMessages = pgTable('inquiry_messages', {
   author: text('author').notNull(),
   body: text('body').notNull(),
   outboxMessageId: uuid('outbox_message_id'),
+  /** The one-time token of the staff reply form that wrote this row (a resent form finds it). */
+  formNonce: text('form_nonce'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type InquiryMessage = typeof inquiryMessages.$inferSelect;

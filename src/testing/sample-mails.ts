@@ -48,12 +48,17 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     ja: (code) => `【Tenpo】確認コード：${code}`,
   },
   inquiry_receipt: {
-    en: (n) => `We received your inquiry [${n}]`,
-    ja: (n) => `お問い合わせを受け付けました[${n}]`,
+    en: (n) => `[${n}] Your inquiry`,
+    ja: (n) => `[${n}] お問い合わせについて`,
   },
   inquiry_reply: {
     en: (n) => `Re: [${n}] Your inquiry`,
     ja: (n) => `Re: [${n}] お問い合わせについて`,
+  },
+  // The sample's order number is fixed, as it travels in the payload.
+  inquiry_contact_notice: {
+    en: (n) => `[${n}] Request to change the contact email of order TP-261126-A1B2C3`,
+    ja: (n) => `[${n}] ご注文 TP-261126-A1B2C3 の連絡先メールアドレス変更のご依頼について`,
   },
   registration_code: {
     en: (code) => `Confirm your email address for Tenpo: ${code}`,
@@ -209,10 +214,7 @@ export async function queueSampleMails(
     });
 
     const inquiryRecipient = email('inquiry');
-    const excerpt =
-      locale === 'ja'
-        ? '注文した商品の発送予定日を教えてください。'
-        : 'Could you tell me when my order will ship?';
+    const category = locale === 'ja' ? '配送について' : 'Shipping';
     const inquiryId = await db.transaction((tx) =>
       enqueueMail(tx, {
         now,
@@ -221,8 +223,7 @@ export async function queueSampleMails(
         locale,
         payload: {
           inquiryNumber: 'Q-261126-0042',
-          category: locale === 'ja' ? '配送について' : 'Shipping',
-          excerpt,
+          category,
         },
       }),
     );
@@ -232,7 +233,37 @@ export async function queueSampleMails(
       locale,
       recipient: inquiryRecipient,
       subject: topicSubject.inquiry_receipt[locale]('Q-261126-0042'),
-      mustSay: ['Q-261126-0042', excerpt],
+      mustSay: ['Q-261126-0042', category],
+      aboutOrder: false,
+    });
+
+    const noticeRecipient = email('oldaddress');
+    const contactNoticeId = await db.transaction((tx) =>
+      enqueueMail(tx, {
+        now,
+        topic: 'inquiry_contact_notice',
+        recipient: noticeRecipient,
+        locale,
+        payload: {
+          stage: 'requested',
+          inquiryNumber: 'Q-261126-0042',
+          orderNumber: 'TP-261126-A1B2C3',
+          maskedEmail: 'n***@example.net',
+        },
+      }),
+    );
+    samples.push({
+      id: contactNoticeId,
+      topic: 'inquiry_contact_notice',
+      locale,
+      recipient: noticeRecipient,
+      subject: topicSubject.inquiry_contact_notice[locale]('Q-261126-0042'),
+      mustSay: [
+        'Q-261126-0042',
+        'TP-261126-A1B2C3',
+        'n***@example.net',
+        locale === 'ja' ? 'すぐにこのメールにご返信ください' : 'reply to this mail right away',
+      ],
       aboutOrder: false,
     });
 

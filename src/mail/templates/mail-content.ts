@@ -2,7 +2,6 @@ import { formatJpy } from '../../lib/money.ts';
 import type { OrderDetail } from '../../orders/find-orders.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
-import { inquiryLimits } from '../../support/limits.ts';
 import { formatDate, formatMonth } from '../../web/i18n.ts';
 import type { Block, MailBody } from './layout.ts';
 
@@ -342,44 +341,7 @@ export function verificationCodeMail(
   };
 }
 
-export function inquiryReceiptMail(
-  ctx: MailContext,
-  data: { inquiryNumber: string; category: string; excerpt: string },
-): MailContent {
-  const { locale } = ctx;
-  return {
-    subject: L(
-      locale,
-      `We received your inquiry [${data.inquiryNumber}]`,
-      `お問い合わせを受け付けました[${data.inquiryNumber}]`,
-    ),
-    body: {
-      locale,
-      blocks: [
-        {
-          kind: 'p',
-          text: L(
-            locale,
-            `Thank you for contacting us. Our support team will answer by mail, usually within ${inquiryLimits.answerBusinessDays} business days. To add anything, reply to this mail and keep the inquiry number in the subject.`,
-            `お問い合わせありがとうございます。通常${inquiryLimits.answerBusinessDays}営業日以内に、サポート担当よりメールでご回答いたします。追加のご連絡は、件名のお問い合わせ番号を残したままこのメールにご返信ください。`,
-          ),
-        },
-        {
-          kind: 'rows',
-          rows: [
-            [L(locale, 'Inquiry number', 'お問い合わせ番号'), data.inquiryNumber],
-            [L(locale, 'Topic', '種別'), data.category],
-          ],
-        },
-        { kind: 'p', text: data.excerpt },
-      ],
-      action: null,
-      footer: footer(ctx),
-    },
-  };
-}
-
-/** The order and support mails, by topic. */
+/** The order mails and notices, by topic (the inquiry desk's are in support-mails.ts). */
 export const coreTemplates = {
   order_placed: ({ ctx, detail }) => orderPlacedMail(ctx, needOrder(detail)),
   order_cancelled: ({ ctx, detail }) => orderCancelledMail(ctx, needOrder(detail)),
@@ -398,11 +360,5 @@ export const coreTemplates = {
       purpose: text(payload.purpose),
       minutes: Number(payload.minutes ?? 10),
       orderNumber: detail?.order.number ?? null,
-    }),
-  inquiry_receipt: ({ ctx, payload }) =>
-    inquiryReceiptMail(ctx, {
-      inquiryNumber: text(payload.inquiryNumber),
-      category: text(payload.category),
-      excerpt: text(payload.excerpt),
     }),
 } satisfies Record<string, MailTemplate>;

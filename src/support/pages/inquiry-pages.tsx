@@ -3,8 +3,11 @@ import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { inquiryLimits } from '../limits.ts';
 import { inquiryCategories } from '../tables.ts';
 
-/** The honeypot's name: plausible to a form-filling bot, hidden from people and screen readers. */
-export const HONEYPOT = 'website';
+/**
+ * The honeypot's name: a bot fills it, a browser's autofill does not (no field it knows, and
+ * autocomplete="new-password" keeps saved values out); hidden from people and screen readers.
+ */
+export const HONEYPOT = 'hp_note';
 
 export interface InquiryFormProps {
   t: Translate;
@@ -164,8 +167,8 @@ export function InquiryPage(props: InquiryFormProps) {
         </label>
         <div class="inquiry-hp" aria-hidden="true">
           <label>
-            {t('inquiry.website')}
-            <input type="text" name={HONEYPOT} value="" tabindex={-1} autocomplete="off" />
+            {t('inquiry.hpNote')}
+            <input type="text" name={HONEYPOT} value="" tabindex={-1} autocomplete="new-password" />
           </label>
         </div>
         <button type="submit">{t('inquiry.send')}</button>
@@ -175,23 +178,25 @@ export function InquiryPage(props: InquiryFormProps) {
   );
 }
 
-/** After sending: the inquiry number and what happens next (no number after a honeypot hit). */
+/**
+ * After sending: what happens next, the same for everyone; the inquiry number only for the
+ * browser that sent it (a signed cookie, never the URL), so a honeypot hit sees the same page.
+ */
 export function InquiryThanksPage({ t, number }: { t: Translate; number: string | null }) {
   return (
     <section class="inquiry">
       <h1>{t('inquiry.thanksTitle')}</h1>
-      {number ? (
+      <p>{t('inquiry.thanksPlain')}</p>
+      {number && (
         <>
           <p>{t('inquiry.thanksNumber')}</p>
           <p class="inquiry-number">
             <strong>{number}</strong>
           </p>
-          <p>{t('inquiry.thanksMail', { days: inquiryLimits.answerBusinessDays })}</p>
-          <p>{t('inquiry.thanksReply')}</p>
         </>
-      ) : (
-        <p>{t('inquiry.thanksPlain')}</p>
       )}
+      <p>{t('inquiry.thanksMail', { days: inquiryLimits.answerBusinessDays })}</p>
+      <p>{t('inquiry.thanksReply')}</p>
       <p>
         <a href="/guide">{t('inquiry.backToGuide')}</a>
       </p>

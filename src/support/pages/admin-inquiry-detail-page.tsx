@@ -4,7 +4,7 @@ import {
   suppressionReasonLabels,
   topicLabels,
 } from '../../admin/pages/mail-pages.tsx';
-import { stateLabels as orderStateLabels, Pager } from '../../admin/pages/order-pages.tsx';
+import { stateLabels as orderStateLabels } from '../../admin/pages/order-pages.tsx';
 import { formatJpy } from '../../lib/money.ts';
 import type { MailTopic } from '../../mail/enqueue-mail.ts';
 import type { MailLogRow } from '../../mail/find-mail.ts';
@@ -12,184 +12,13 @@ import type { suppressions } from '../../mail/tables.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { REPLY_MAX_CHARS } from '../admin-inputs.ts';
 import { canApplyContactEmail } from '../apply-contact-email.ts';
-import type { InquiryDetail, InquiryRow, ThreadEntry } from '../find-inquiries.ts';
+import type { InquiryDetail, ThreadEntry } from '../find-inquiries.ts';
 import { inquiryStateLabels } from '../set-inquiry-state.ts';
-import {
-  type InquiryCategory,
-  type InquiryState,
-  inquiryCategories,
-  inquiryStates,
-} from '../tables.ts';
+import { inquiryStates } from '../tables.ts';
+import { categoryLabels, Lines, StateBadge } from './admin-inquiry-parts.tsx';
 
 type Suppression = typeof suppressions.$inferSelect;
 type StaffChoice = { id: string; email: string; name: string };
-
-export const categoryLabels: Record<InquiryCategory, string> = {
-  order: 'An order',
-  missing_email: 'Did not receive an email',
-  contact_email: 'Change the contact email of an order',
-  shipping: 'Shipping',
-  payment: 'Payment',
-  returns: 'Returns and defects',
-  member_id: 'Member ID',
-  other: 'Other',
-};
-
-const stateBadge: Record<InquiryState, string> = {
-  open: 'state-preparing',
-  waiting: '',
-  closed: 'state-delivered',
-};
-
-function StateBadge({ state }: { state: InquiryState }) {
-  return (
-    <span class={`badge ${stateBadge[state]}`} data-inquiry-state={state}>
-      {inquiryStateLabels[state]}
-    </span>
-  );
-}
-
-/** Customer text with its line breaks; JSX escapes every character of it. */
-function Lines({ text }: { text: string }) {
-  return (
-    <>
-      {text.split('\n').map((line, i) => (
-        <>
-          {i > 0 && <br />}
-          {line}
-        </>
-      ))}
-    </>
-  );
-}
-
-const filterLabels: Record<string, string> = {
-  category: 'Category',
-  state: 'State',
-  assignee: 'Assignee',
-  page: 'Page',
-};
-
-function listHref(values: Record<string, string>, page: number) {
-  const params = new URLSearchParams();
-  for (const key of ['category', 'state', 'assignee'])
-    if (values[key]) params.set(key, values[key]);
-  if (page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `/admin/inquiries?${query}` : '/admin/inquiries';
-}
-
-/** The inbox: filters, one row per inquiry (newest first), previous/next pages. */
-export function InquiryListPage(props: {
-  rows: InquiryRow[];
-  staff: StaffChoice[];
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  page: number;
-  hasNext: boolean;
-}) {
-  const { values, errors } = props;
-  const failed = Object.keys(errors).length > 0;
-  const invalid = (field: string) => (errors[field] ? 'true' : undefined);
-  return (
-    <section>
-      <h1>Inquiries</h1>
-      {failed && (
-        <Notice kind="error">
-          These filters cannot be used:{' '}
-          {Object.entries(errors)
-            .map(([field, message]) => `${filterLabels[field] ?? field}: ${message}`)
-            .join(' ')}
-        </Notice>
-      )}
-      <form method="get" action="/admin/inquiries" class="filters">
-        <label>
-          Category
-          <br />
-          <select name="category" aria-invalid={invalid('category')}>
-            <option value="">Any category</option>
-            {inquiryCategories.map((c) => (
-              <option value={c} selected={values.category === c}>
-                {categoryLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          State
-          <br />
-          <select name="state" aria-invalid={invalid('state')}>
-            <option value="">Any state</option>
-            {inquiryStates.map((s) => (
-              <option value={s} selected={values.state === s}>
-                {inquiryStateLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Assignee
-          <br />
-          <select name="assignee" aria-invalid={invalid('assignee')}>
-            <option value="">Anyone</option>
-            <option value="mine" selected={values.assignee === 'mine'}>
-              Mine
-            </option>
-            <option value="unassigned" selected={values.assignee === 'unassigned'}>
-              Unassigned
-            </option>
-            {props.staff.map((s) => (
-              <option value={s.id} selected={values.assignee === s.id}>
-                {s.name} ({s.email})
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Filter</button>
-        <a href="/admin/inquiries">Clear</a>
-      </form>
-      {!failed && props.rows.length === 0 && <p class="muted">No inquiries match.</p>}
-      {props.rows.length > 0 && (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th>Number</th>
-              <th>Received (JST)</th>
-              <th>Category</th>
-              <th>State</th>
-              <th>Customer</th>
-              <th>Order</th>
-              <th>Assignee</th>
-              <th>Last activity (JST)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr data-inquiry={r.number}>
-                <td>
-                  <a href={`/admin/inquiries/${r.number}`}>{r.number}</a>
-                </td>
-                <td>{formatJapanTime(r.createdAt)}</td>
-                <td>{categoryLabels[r.category]}</td>
-                <td>
-                  <StateBadge state={r.state} />
-                </td>
-                <td>
-                  {r.name}
-                  <div class="muted">{r.email}</div>
-                </td>
-                <td>{r.orderNumber ?? '—'}</td>
-                <td>{r.assigneeName ?? <span class="muted">Unassigned</span>}</td>
-                <td>{formatJapanTime(r.lastActivityAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager page={props.page} hasNext={props.hasNext} href={(p) => listHref(values, p)} />
-    </section>
-  );
-}
 
 const kindLabels: Record<ThreadEntry['kind'], string> = {
   customer: 'Customer',
@@ -252,6 +81,46 @@ function SuppressionNote(props: { email: string; suppression: Suppression | null
   );
 }
 
+/**
+ * How the customer showed the order is theirs, beside the Apply button: staff compare the order's
+ * shipping name and phone with the name on the inquiry before moving the order's mails.
+ */
+function OwnershipNote(props: {
+  proof: 'member' | 'contact_email' | null;
+  inquiryName: string;
+  order: NonNullable<InquiryDetail['order']>['order'] | undefined;
+}) {
+  const { proof, order } = props;
+  if (!proof || !order) return null;
+  return (
+    <div class="stack" data-ownership={proof}>
+      <span>
+        Ownership shown by:{' '}
+        <strong>
+          {proof === 'member'
+            ? 'Signed-in member who owns the order'
+            : "Guest who typed the order's contact email (weak: anyone with a forwarded confirmation can)"}
+        </strong>
+      </span>
+      {proof === 'contact_email' && (
+        <Notice kind="error">
+          Weak proof. Before applying, compare the name on the inquiry with the order's shipping
+          name and phone below; if in doubt, call that number or wait for an answer to the notice
+          sent to the order's current address.
+        </Notice>
+      )}
+      <dl class="facts">
+        <dt>Name on the inquiry</dt>
+        <dd>{props.inquiryName}</dd>
+        <dt>Order shipping name</dt>
+        <dd data-ship-name>{order.shipName}</dd>
+        <dt>Order phone</dt>
+        <dd data-ship-phone>{order.shipPhone}</dd>
+      </dl>
+    </div>
+  );
+}
+
 /** One inquiry: its thread and actions, and beside it the order and the customer's mail log. */
 export function InquiryDetailPage(props: {
   detail: InquiryDetail;
@@ -259,15 +128,19 @@ export function InquiryDetailPage(props: {
   me: string;
   mails: MailLogRow[];
   suppressions: { email: string; suppression: Suppression | null }[];
-  /** Where a reply goes: the inquiry's address, or the new one when that is suppressed. */
+  /** Where a reply goes (see answerAddress). */
   replyTo: string;
+  /** How the customer showed the order is theirs (see ownershipProof). */
+  proof: 'member' | 'contact_email' | null;
+  /** The reply form's one-time token. */
+  replyNonce: string;
   csrf: string;
   notice?: string | undefined;
   error?: string | undefined;
   values?: Record<string, string>;
   errors?: Record<string, string>;
 }) {
-  const { inquiry, thread, photos, order, assignee } = props.detail;
+  const { inquiry, thread, photos, order, member, assignee } = props.detail;
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   const base = `/admin/inquiries/${inquiry.number}`;
@@ -290,6 +163,22 @@ export function InquiryDetailPage(props: {
             <dd>{inquiry.name}</dd>
             <dt>Email</dt>
             <dd>{inquiry.email}</dd>
+            <dt>Member</dt>
+            <dd data-member={member?.memberCode ?? ''}>
+              {member ? (
+                <>
+                  <a href={`/admin/members/${member.id}`}>{member.memberCode}</a>{' '}
+                  <span class="muted">
+                    {member.name ? `${member.name}, ` : ''}
+                    {member.email}
+                  </span>
+                </>
+              ) : inquiry.memberId ? (
+                'The member no longer exists.'
+              ) : (
+                'None (guest)'
+              )}
+            </dd>
             <dt>Language</dt>
             <dd>{inquiry.locale === 'ja' ? 'Japanese' : 'English'}</dd>
             <dt>Received</dt>
@@ -351,11 +240,14 @@ export function InquiryDetailPage(props: {
           <h2 id="reply">Reply</h2>
           <form method="post" action={`${base}/reply`} class="stack">
             <Csrf token={props.csrf} />
+            <input type="hidden" name="nonce" value={props.replyNonce} />
             <label>
               Your answer (sent by mail in {inquiry.locale === 'ja' ? 'Japanese' : 'English'} to{' '}
               {props.replyTo}
               {props.replyTo !== inquiry.email &&
-                `, because mail to ${inquiry.email} is suppressed`}
+                (inquiry.category === 'contact_email'
+                  ? ', the new address the customer asked us to use'
+                  : `, because mail to ${inquiry.email} is suppressed`)}
               )
               <span class="help">
                 Write in the customer's language. The mail adds the greeting, the inquiry number and
@@ -390,8 +282,14 @@ export function InquiryDetailPage(props: {
                 <span class="help">
                   Order {order?.order.number ?? '(gone)'} mails {order?.order.contactEmail ?? '—'}{' '}
                   now; this changes it to {inquiry.newEmail}, sends the order confirmation there
-                  again and tells the customer at the new address.
+                  again, tells the customer at the new address and the old address that its mails
+                  moved.
                 </span>
+                <OwnershipNote
+                  proof={props.proof}
+                  inquiryName={inquiry.name}
+                  order={order?.order}
+                />
                 <label class="check">
                   <input type="checkbox" name="close" /> Close the inquiry afterwards
                 </label>
@@ -452,6 +350,11 @@ export function InquiryDetailPage(props: {
                 </dd>
                 <dt>Contact email</dt>
                 <dd data-contact-email={order.order.contactEmail}>{order.order.contactEmail}</dd>
+                <dt>Ship to</dt>
+                <dd>
+                  {order.order.shipName}
+                  <div class="muted">{order.order.shipPhone}</div>
+                </dd>
                 <dt>Placed</dt>
                 <dd>{formatJapanTime(order.order.createdAt)} JST</dd>
                 <dt>Items</dt>
