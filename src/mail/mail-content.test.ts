@@ -9,6 +9,7 @@ import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf, queueSampleMails, type SampleMail } from '../testing/sample-mails.ts';
 import { deliverDueMail } from './deliver-mail.ts';
 import type { MailTopic } from './enqueue-mail.ts';
+import { inquiryNumberOf, inquiryReplyAddress } from './inquiry-reply-address.ts';
 import { smtpTransport } from './smtp-transport.ts';
 import { outboxMessages } from './tables.ts';
 
@@ -136,15 +137,26 @@ describeEachDatabase('mail content', (kind) => {
 
     it('says who it is from, where replies go, and carries a stable Message-ID and the Date', async () => {
       const { sample, parsed } = mail();
-      expect(parsed.from?.value).toEqual([{ name: 'Tenpo', address: 'shop@tenpo.example' }]);
-      expect(parsed.replyTo?.value).toEqual([{ name: '', address: 'support@tenpo.example' }]);
-      const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
-      expect(to.flatMap((a) => a?.value ?? []).map((a) => a.address)).toEqual([sample.recipient]);
-      expect(parsed.messageId).toBe(`<${sample.id}@tenpo.example>`);
       const [row] = await database.db
         .select()
         .from(outboxMessages)
         .where(eq(outboxMessages.id, sample.id));
+      expect(parsed.from?.value).toEqual([{ name: 'Tenpo', address: 'shop@tenpo.example' }]);
+      // Mail about an inquiry is answered at that inquiry's signed support+<tag>@ address.
+      const inquiry = inquiryNumberOf(row!.payload);
+      expect(parsed.replyTo?.value).toEqual([
+        {
+          name: '',
+          address: inquiry
+            ? inquiryReplyAddress(mailer.deps.secret, 'support@tenpo.example', inquiry)
+            : 'support@tenpo.example',
+        },
+      ]);
+      if (topic.startsWith('inquiry_')) expect(inquiry).not.toBeNull();
+      expect(parsed.references).toBe(inquiry ? `<inquiry.${inquiry}@tenpo.example>` : undefined);
+      const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
+      expect(to.flatMap((a) => a?.value ?? []).map((a) => a.address)).toEqual([sample.recipient]);
+      expect(parsed.messageId).toBe(`<${sample.id}@tenpo.example>`);
       expect(parsed.date?.toISOString()).toBe(row!.createdAt.toISOString());
       expect(parsed.headers.get('x-tenpo-message-id')).toBe(sample.id);
     });
