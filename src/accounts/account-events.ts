@@ -4,6 +4,8 @@ import { members } from './tables.ts';
 
 export const accountEventTypes = [
   'registered',
+  /** Someone tried to register a new member ID with this member's address (they were mailed). */
+  'registration_attempted',
   'email_verified',
   'signed_in',
   'sign_in_failed',

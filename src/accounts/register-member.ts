@@ -2,41 +2,114 @@ import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { typedAddress } from '../email-policy/address-input.ts';
 import type { Clock } from '../lib/clock.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { hitRateLimits } from '../web/rate-limit.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { normaliseEmail } from './email-address.ts';
 import type { RegisterInput } from './inputs.ts';
 import { hashPassword } from './passwords.ts';
+import { startDecoy } from './registration-decoys.ts';
 import { sendRegistrationCode } from './send-registration-code.ts';
 import { type Member, members } from './tables.ts';
 
-export type RegisterResult = { ok: true; member: Member } | { ok: false; reason: 'taken' };
+export type RegisterResult =
+  /** `pendingId` is what the browser enters a code for: the new member, or a decoy (`member` null). */
+  | { ok: true; pendingId: string; member: Member | null }
+  | { ok: false; reason: 'member_code_taken' };
 
 /** How long an unconfirmed registration holds its member ID and email against newcomers. */
 export const UNVERIFIED_HOLD_HOURS = 24;
 
+/** Mails about registration attempts one address gets per day; more are only recorded. */
+export const ATTEMPT_MAILS_PER_DAY = 3;
+
 /**
- * Creates an unverified member and mails the code that confirms the address, in one transaction;
- * a member ID or email already in use (case-insensitively) is refused.
+ * Creates an unverified member and mails the code that confirms the address, in one transaction.
+ * A member ID in use (case-insensitively) is refused; an email in use is not revealed: the visitor
+ * gets a decoy that behaves like a new registration, and the address's owner gets a mail.
  */
 export async function registerMember(
   deps: { db: Db; clock: Clock },
   input: RegisterInput,
   context: { clientAddress?: string | null } = {},
 ): Promise<RegisterResult> {
+  // Hashed before anything is looked up, so a taken email costs the same time as a free one.
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
+  const clientAddress = context.clientAddress ?? null;
   return deps.db.transaction(async (tx): Promise<RegisterResult> => {
     await releaseAbandonedRegistrations(tx, input, now);
     const member = await createMember(tx, input, { passwordHash, now, verifiedAt: null });
-    if (!member) return { ok: false, reason: 'taken' };
-    await recordAccountEvent(tx, {
-      memberId: member.id,
-      type: 'registered',
-      clientAddress: context.clientAddress ?? null,
+    if (member) {
+      await recordAccountEvent(tx, { memberId: member.id, type: 'registered', clientAddress, now });
+      await sendRegistrationCode(tx, { member, now });
+      return { ok: true, pendingId: member.id, member };
+    }
+    if (await findHolder(tx, 'member_code', input.memberCode))
+      return { ok: false, reason: 'member_code_taken' };
+    const owner = await findHolder(tx, 'email', input.email);
+    if (owner)
+      await tellOwner(tx, { owner, attemptedMemberCode: input.memberCode, clientAddress, now });
+    const pendingId = await startDecoy(tx, { email: normaliseEmail(input.email), now });
+    return { ok: true, pendingId, member: null };
+  });
+}
+
+/** The member row (verified or not) holding a member ID or an address, case-insensitively. */
+async function findHolder(
+  tx: Tx,
+  column: 'member_code' | 'email',
+  value: string,
+): Promise<Member | null> {
+  const needle = value.trim().toLowerCase();
+  const [row] = await tx
+    .select()
+    .from(members)
+    .where(
+      column === 'email'
+        ? sql`lower(${members.email}) = ${needle}`
+        : sql`lower(${members.memberCode}) = ${needle}`,
+    );
+  return row ?? null;
+}
+
+// The owner learns of the attempt (a few mails a day at most); staff see it on the account.
+async function tellOwner(
+  tx: Tx,
+  input: { owner: Member; attemptedMemberCode: string; clientAddress: string | null; now: Date },
+) {
+  const { owner, now } = input;
+  const limited = await hitRateLimits(
+    tx,
+    [
+      {
+        key: `registration-attempt:${owner.email.toLowerCase()}`,
+        max: ATTEMPT_MAILS_PER_DAY,
+        windowSeconds: 24 * 3600,
+      },
+    ],
+    now,
+  );
+  if (limited.ok)
+    await enqueueMail(tx, {
+      topic: 'registration_attempt',
+      recipient: owner.email,
+      locale: owner.locale,
+      memberId: owner.id,
+      payload: {
+        memberCode: owner.memberCode,
+        at: now.toISOString(),
+        confirmed: owner.emailVerifiedAt !== null,
+        holdHours: UNVERIFIED_HOLD_HOURS,
+      },
       now,
     });
-    await sendRegistrationCode(tx, { member, now });
-    return { ok: true, member };
+  await recordAccountEvent(tx, {
+    memberId: owner.id,
+    type: 'registration_attempted',
+    detail: { attemptedMemberCode: input.attemptedMemberCode, mailed: limited.ok },
+    clientAddress: input.clientAddress,
+    now,
   });
 }
 

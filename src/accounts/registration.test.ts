@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { testClock } from '../testing/factories.ts';
+import { makeMember, testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { accountEvents } from './account-events.ts';
 import { members } from './tables.ts';
@@ -57,6 +57,19 @@ describeEachDatabase('registration confirms the address with a code', (kind) => 
     expect(res.status).toBe(303);
     expect(res.location).toBe('/account/verify');
     return browser;
+  }
+
+  async function attemptMails(recipient: string) {
+    return database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.recipient, recipient),
+          eq(outboxMessages.topic, 'registration_attempt'),
+        ),
+      )
+      .orderBy(outboxMessages.createdAt, outboxMessages.id);
   }
 
   const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -207,13 +220,145 @@ describeEachDatabase('registration confirms the address with a code', (kind) => 
     const squatter = newcomer('squat');
     await register(app, squatter);
     const owner = { ...newcomer('owner'), email: squatter.email };
-    const browser = formClient(app);
-    await browser.get('/account/register');
-    expect((await browser.post('/account/register', owner)).status).toBe(400);
+    // Within the day the address is held, but the answer does not say so (a decoy).
+    await register(app, owner);
+    const held = await database.db.select().from(members).where(eq(members.email, squatter.email));
+    expect(held.map((r) => r.memberCode)).toEqual([squatter.memberCode]);
+    const [notice] = await attemptMails(squatter.email);
+    expect(notice!.payload).toMatchObject({ memberCode: squatter.memberCode, confirmed: false });
+
     clock.advance(25 * 3600_000);
-    expect((await browser.post('/account/register', owner)).location).toBe('/account/verify');
+    const browser = await register(app, owner);
+    await browser.get('/account/verify');
+    expect(
+      (await browser.post('/account/verify', { code: await latestCode(owner.email) })).location,
+    ).toBe('/mypage');
     const rows = await database.db.select().from(members).where(eq(members.email, squatter.email));
     expect(rows.map((r) => r.memberCode)).toEqual([owner.memberCode]);
+  });
+
+  it('answers a registered email exactly like a new one, and mails its owner instead', async () => {
+    const { app } = shop();
+    const existing = await makeMember(database.db);
+    const fresh = newcomer('fresh');
+    const intruder = { ...newcomer('again'), email: existing.email.toUpperCase() };
+
+    const realBrowser = await register(app, fresh);
+    const decoyBrowser = await register(app, intruder);
+    // The pending cookie looks the same: an id, an expiry and a signature.
+    const cookieShape = /^[0-9a-f-]{36}\.\d+\.[A-Za-z0-9_-]+$/;
+    expect(realBrowser.cookies.get('tp_verify')).toMatch(cookieShape);
+    expect(decoyBrowser.cookies.get('tp_verify')).toMatch(cookieShape);
+
+    const typed = `${existing.email.split('@')[0]!.toUpperCase()}@example.com`;
+    const same = (html: string, email: string) =>
+      html
+        .replaceAll(email, '<email>')
+        .replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf"')
+        .replace(/nonce="[^"]*"/g, 'nonce');
+    const realPage = await realBrowser.get('/account/verify');
+    const decoyPage = await decoyBrowser.get('/account/verify');
+    expect(decoyPage.status).toBe(realPage.status);
+    expect(decoyPage.html).toContain(typed);
+    expect(same(decoyPage.html, typed)).toBe(same(realPage.html, fresh.email));
+
+    // No member row for the intruder, the owner's account untouched, no code to the address.
+    const rows = await database.db
+      .select()
+      .from(members)
+      .where(eq(members.memberCode, intruder.memberCode));
+    expect(rows).toEqual([]);
+    const [owner] = await database.db.select().from(members).where(eq(members.id, existing.id));
+    expect(owner).toEqual(existing);
+    const codes = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.recipient, existing.email),
+          eq(outboxMessages.topic, 'registration_code'),
+        ),
+      );
+    expect(codes).toEqual([]);
+
+    // The owner hears of it, with their member ID; staff see it on the account.
+    const mails = await attemptMails(existing.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.memberId).toBe(existing.id);
+    expect(mails[0]!.payload).toMatchObject({ memberCode: existing.memberCode, confirmed: true });
+    const events = await database.db
+      .select()
+      .from(accountEvents)
+      .where(eq(accountEvents.memberId, existing.id));
+    expect(events.map((e) => [e.type, e.detail.attemptedMemberCode])).toEqual([
+      ['registration_attempted', intruder.memberCode],
+    ]);
+    expect(events[0]!.clientAddress).not.toBeNull();
+
+    // Every code is wrong, counted down like a real one, then locked until a new one is sent.
+    const realCode = await latestCode(fresh.email);
+    const realWrong = await realBrowser.post('/account/verify', { code: wrongCode(realCode) });
+    // The code mailed to the other registration is as wrong here as any.
+    const decoyWrong = await decoyBrowser.post('/account/verify', { code: wrongCode(realCode) });
+    expect(decoyWrong.status).toBe(400);
+    expect(same(decoyWrong.html, typed)).toBe(same(realWrong.html, fresh.email));
+    const left: string[] = [];
+    for (const code of ['000000', '123456', '999999']) {
+      const res = await decoyBrowser.post('/account/verify', { code });
+      left.push(res.html.match(/try (\d) more times/)?.[1] ?? '');
+    }
+    expect(left).toEqual(['3', '2', '1']);
+    const fifth = await decoyBrowser.post('/account/verify', { code: '000001' });
+    expect(fifth.status).toBe(429);
+    expect(fifth.html).toContain('Too many wrong codes');
+    expect((await decoyBrowser.get('/mypage')).status).toBe(303);
+
+    // "Send a new code" answers the same, mails nobody, and the tries start again.
+    const realResent = await realBrowser.post('/account/verify/resend', {});
+    const decoyResent = await decoyBrowser.post('/account/verify/resend', {});
+    expect(decoyResent.status).toBe(realResent.status);
+    expect(decoyResent.location).toBe(realResent.location);
+    const resentPage = await decoyBrowser.get(decoyResent.location!);
+    expect(same(resentPage.html, typed)).toBe(
+      same((await realBrowser.get(realResent.location!)).html, fresh.email),
+    );
+    const again = await decoyBrowser.post('/account/verify', { code: '000000' });
+    expect(again.html).toMatch(/try 4 more times/);
+    expect(await attemptMails(existing.email)).toHaveLength(1);
+  });
+
+  it('mails the owner about at most three attempts a day, and answers every attempt the same', async () => {
+    const { app } = shop();
+    const existing = await makeMember(database.db);
+    for (let i = 0; i < 4; i++)
+      await register(app, { ...newcomer(`many${i}`), email: existing.email });
+    expect(await attemptMails(existing.email)).toHaveLength(3);
+    const events = await database.db
+      .select()
+      .from(accountEvents)
+      .where(
+        and(
+          eq(accountEvents.memberId, existing.id),
+          eq(accountEvents.type, 'registration_attempted'),
+        ),
+      )
+      .orderBy(accountEvents.id);
+    expect(events.map((e) => e.detail.mailed)).toEqual([true, true, true, false]);
+  });
+
+  it('still tells a visitor that a member ID is taken, whatever the letter case', async () => {
+    const { app } = shop();
+    const existing = await makeMember(database.db);
+    const browser = formClient(app);
+    await browser.get('/account/register');
+    const res = await browser.post('/account/register', {
+      ...newcomer('clash'),
+      memberCode: existing.memberCode.toUpperCase(),
+    });
+    expect(res.status).toBe(400);
+    expect(res.html).toContain('This member ID is taken; choose another.');
+    expect(browser.cookies.has('tp_verify')).toBe(false);
+    expect(await attemptMails(existing.email)).toEqual([]);
   });
 
   it('refuses code forms without the CSRF token', async () => {

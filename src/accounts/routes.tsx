@@ -168,9 +168,10 @@ export const accountRoutes = new Hono<AppEnv>()
       );
     }
     const registered = await registerMember(deps, parsed.data, { clientAddress: clientAddress(c) });
-    if (!registered.ok) return again({}, t('account.taken'));
-    // The account works once the code mailed to the address comes back.
-    setPendingVerification(c, registered.member.id);
+    if (!registered.ok) return again({ memberCode: t('account.taken') }, t('error.fixBelow'));
+    // The account works once the code mailed to the address comes back. An address that already
+    // has a member ID gets the same answer (a decoy), so nobody learns that it is registered.
+    setPendingVerification(c, registered.pendingId);
     return c.redirect('/account/verify', 303);
   })
   .post('/account/sign-out', async (c) => {

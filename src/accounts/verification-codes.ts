@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
-import { hashToken, safeEqual } from '../lib/ids.ts';
+import { hashToken, randomToken, safeEqual } from '../lib/ids.ts';
 
 export const verificationCodes = pgTable('verification_codes', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -26,6 +26,8 @@ export type CodePurpose =
   | 'order_email_change'
   | 'order_lookup'
   | 'registration'
+  /** Stands in for a registration whose email already belongs to a member (see register-member.ts). */
+  | 'registration_decoy'
   | 'email_change'
   | 'member_lookup'
   | 'password_reset';
@@ -38,6 +40,7 @@ function codeHash(id: string, code: string) {
  * Creates a six-digit code for `email` inside the caller's transaction (so the mail carrying it
  * is queued in the same one). Issuing a new code retires earlier ones for the same subject.
  * `linkToken` lets the same code be redeemed through a link (only its hash is stored).
+ * `unusable` stores a hash no typed code can match: the row then only counts tries and expires.
  */
 export async function issueCode(
   tx: Tx,
@@ -48,6 +51,7 @@ export async function issueCode(
     now: Date;
     ttlMinutes?: number;
     linkToken?: string;
+    unusable?: boolean;
   },
 ): Promise<string> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -67,7 +71,7 @@ export async function issueCode(
     purpose: input.purpose,
     subjectId: input.subjectId,
     email: input.email,
-    codeHash: codeHash(id, code),
+    codeHash: input.unusable ? hashToken(randomToken()) : codeHash(id, code),
     linkHash: input.linkToken ? hashToken(input.linkToken) : null,
     expiresAt: new Date(input.now.getTime() + (input.ttlMinutes ?? CODE_MINUTES) * 60_000),
     createdAt: input.now,

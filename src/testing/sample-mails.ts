@@ -64,6 +64,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     en: (code) => `Confirm your email address for Tenpo: ${code}`,
     ja: (code) => `【Tenpo】メールアドレスの確認コード：${code}`,
   },
+  registration_attempt: {
+    en: () => 'Someone tried to register with your address at Tenpo',
+    ja: () => '【Tenpo】ご登録済みのメールアドレスで会員登録のお申し込みがありました',
+  },
   email_change_code: {
     en: (code) => `Confirm your new email address for Tenpo: ${code}`,
     ja: (code) => `【Tenpo】新しいメールアドレスの確認コード：${code}`,

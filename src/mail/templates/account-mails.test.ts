@@ -11,6 +11,16 @@ const payloads: Record<string, [Topic, Record<string, unknown>, string[]]> = {
     { code: '482913', minutes: 10, memberCode: 'Hana_26' },
     ['482913', 'Hana_26'],
   ],
+  attempt: [
+    'registration_attempt',
+    { memberCode: 'Hana_26', at: '2026-03-01T05:30:00.000Z', confirmed: true, holdHours: 24 },
+    ['Hana_26', '14:30 (JST)'],
+  ],
+  attemptUnconfirmed: [
+    'registration_attempt',
+    { memberCode: 'Hana_26', at: '2026-03-01T05:30:00.000Z', confirmed: false, holdHours: 24 },
+    ['Hana_26', '24'],
+  ],
   emailChangeCode: [
     'email_change_code',
     { code: '104729', minutes: 10, memberCode: 'Hana_26' },
@@ -70,6 +80,16 @@ describe('account mails', () => {
     expect(unknown).toContain('No member ID uses this address');
     expect(unknown).toContain('https://shop.test/account/register');
     expect(unknown).not.toMatch(/\d{6}/);
+    const attempt = render('registration_attempt', payloads.attempt![1], 'en');
+    expect(attempt.body.action?.url).toBe('https://shop.test/account/sign-in');
+    const attemptText = renderText(attempt.body, false);
+    expect(attemptText).toContain(
+      'Someone tried to create a new Tenpo member ID with this address',
+    );
+    expect(attemptText).toContain('your member ID is Hana_26');
+    expect(attemptText).toContain('Forgot your password?');
+    expect(attemptText).toContain('nothing was changed');
+    expect(attemptText).not.toMatch(/\d{6}/);
     const changed = renderText(
       render('email_changed', payloads.emailChanged![1], 'en').body,
       false,

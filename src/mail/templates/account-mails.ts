@@ -1,4 +1,4 @@
-import type { Locale } from '../../web/i18n.ts';
+import { formatDate, type Locale } from '../../web/i18n.ts';
 import type { Block } from './layout.ts';
 import {
   footer,
@@ -320,13 +320,105 @@ export function memberLookupMail(
   };
 }
 
-/** The account mails (registration, email change, password reset, member ID check), by topic. */
+/** A payload time (an ISO string) in Japan time, as the shop shows it. */
+function when(value: unknown, locale: Locale): string {
+  const date = new Date(text(value));
+  return Number.isNaN(date.getTime()) ? '' : `${formatDate(date, locale, true)} (JST)`;
+}
+
+/**
+ * To the owner of an address someone tried to register again: the registration page does not say
+ * the address is taken (no account enumeration), so only the mailbox learns it, with the member ID.
+ */
+export function registrationAttemptMail(
+  ctx: MailContext,
+  data: {
+    memberCode: string;
+    at: string;
+    confirmed: boolean;
+    holdHours: number;
+    signInUrl: string;
+  },
+): MailContent {
+  const { locale } = ctx;
+  const status = data.confirmed
+    ? L(
+        locale,
+        `You already have a membership with this address: your member ID is ${data.memberCode}.`,
+        `このメールアドレスはすでに会員登録されています。お客様の会員IDは ${data.memberCode} です。`,
+      )
+    : L(
+        locale,
+        `This address is already registered to member ID ${data.memberCode}, which is waiting for its address to be confirmed with a code.`,
+        `このメールアドレスは会員ID ${data.memberCode} で登録済みで、確認コードによるメールアドレスの確認待ちです。`,
+      );
+  const advice = data.confirmed
+    ? L(
+        locale,
+        'If it was you, sign in with that member ID or this address, or choose "Forgot your password?" on the sign-in page to set a new password. If it was not you, you can ignore this mail: nothing was changed.',
+        'お客様ご自身によるお手続きの場合は、この会員IDまたはメールアドレスでログインしてください。パスワードをお忘れの場合は、ログイン画面の「パスワードをお忘れの方」から新しいパスワードを設定できます。お心当たりがない場合は、このメールを破棄してください。アカウントには何の変更もありません。',
+      )
+    : L(
+        locale,
+        `If it was you, sign in with that member ID and its password: you are taken to the page for the code and can send a new one. If it was not you, you can ignore this mail: nothing was changed, and a registration whose address is not confirmed is released ${data.holdHours} hours after it was made.`,
+        `お客様ご自身によるお手続きの場合は、その会員IDとパスワードでログインしてください。確認コードの入力画面が表示され、新しいコードを送ることもできます。お心当たりがない場合は、このメールを破棄してください。何の変更もありません。メールアドレスが確認されていない登録は、登録から${data.holdHours}時間後に解除されます。`,
+      );
+  return {
+    subject: L(
+      locale,
+      `Someone tried to register with your address at ${ctx.shopName}`,
+      `【${ctx.shopName}】ご登録済みのメールアドレスで会員登録のお申し込みがありました`,
+    ),
+    body: {
+      locale,
+      blocks: [
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            `Someone tried to create a new ${ctx.shopName} member ID with this address on ${data.at}. We did not create it.`,
+            `${data.at}に、このメールアドレスで ${ctx.shopName} の新しい会員IDの登録のお申し込みがありました。新しい会員IDは作成していません。`,
+          ),
+        },
+        { kind: 'p', text: status },
+        {
+          kind: 'rows',
+          rows: [
+            [L(locale, 'Member ID', '会員ID'), data.memberCode],
+            [L(locale, 'Attempt made at', 'お申し込み日時'), data.at],
+          ],
+        },
+        { kind: 'p', text: advice },
+      ],
+      action: {
+        label: L(locale, 'Sign in', 'ログイン'),
+        url: data.signInUrl,
+        instead: L(
+          locale,
+          `To sign in, choose "Sign in" at the top of any ${ctx.shopName} page; "Forgot your password?" is on the same page.`,
+          `ログインは、${ctx.shopName} の各ページ上部の「ログイン」からどうぞ。「パスワードをお忘れの方」も同じ画面にあります。`,
+        ),
+      },
+      footer: footer(ctx),
+    },
+  };
+}
+
+/** The account mails (registration and attempts, email change, password reset, member ID check), by topic. */
 export const accountTemplates = {
   registration_code: ({ ctx, payload }) =>
     registrationCodeMail(ctx, {
       code: text(payload.code),
       minutes: Number(payload.minutes ?? 10),
       memberCode: text(payload.memberCode),
+    }),
+  registration_attempt: ({ ctx, payload, publicUrl }) =>
+    registrationAttemptMail(ctx, {
+      memberCode: text(payload.memberCode),
+      at: when(payload.at, ctx.locale),
+      confirmed: payload.confirmed !== false,
+      holdHours: Number(payload.holdHours ?? 24),
+      signInUrl: `${publicUrl}/account/sign-in`,
     }),
   email_change_code: ({ ctx, payload }) =>
     emailChangeCodeMail(ctx, {
