@@ -242,6 +242,69 @@ describe('"Check the member ID registered for your email address"', () => {
 });
 
 describe('the pages never tell whether an address or member ID is registered', () => {
+  it('registers a taken address like a new one, and only its owner learns of it by mail', async () => {
+    const member = newMemberValues('holder');
+    const owner = await newShopper(browser, server.url);
+    await registerMember(owner.page, member, server.deps.db);
+    await owner.context.close();
+
+    const { page, context, serverErrors } = await newShopper(browser, server.url);
+    const fillForm = async (values: { memberCode: string; email: string }) => {
+      await page.goto('/account/register');
+      await seeHeading(page, 'Become a member');
+      await page.getByLabel('Member ID').fill(values.memberCode);
+      await page.getByLabel('Email').fill(values.email);
+      await page.getByLabel('Name', { exact: true }).fill('Someone Else');
+      await page.getByLabel('Password').fill('another long password');
+      return submit(page, page.getByRole('button', { name: 'Create account' }));
+    };
+    const answers: { status: number; text: string }[] = [];
+    const fresh = newMemberValues('fresh');
+    const intruder = { ...newMemberValues('intruder'), email: member.email };
+    for (const values of [fresh, intruder]) {
+      const response = await fillForm(values);
+      await seeHeading(page, 'Confirm your email address');
+      answers.push({
+        status: response.status(),
+        text: (await mainText(page)).replaceAll(values.email, '<email>'),
+      });
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[1]!.text).toContain('We sent a 6-digit code to <email>.');
+    expect(await findMember(intruder.memberCode)).toBeNull();
+
+    // Any code is refused the way a wrong code is.
+    await page.getByLabel('6-digit code').fill('123456');
+    const refused = await submit(page, page.getByRole('button', { name: 'Confirm and sign in' }));
+    expect(refused.status()).toBe(400);
+    expect(await mainText(page)).toContain('That code is not right. You can try 4 more times.');
+    expect(await isSignedIn(page)).toBe(false);
+    await screenshot(page, 'member-id-11-taken-address-code', { fullPage: false });
+
+    // The mailbox gets no code, only a note with the member ID it already has.
+    const mails = await mailsTo(server, member.email);
+    expect(mails.map((m) => m.subject)).toEqual([
+      `Confirm your email address for Tenpo: ${codeIn(mails[0]!)}`,
+      'Someone tried to register with your address at Tenpo',
+    ]);
+    const note = mails[1]!;
+    expect(note.text).toContain(`your member ID is ${member.memberCode}`);
+    expect(note.text).toContain('nothing was changed');
+    expect(linkIn(note, server.url)).toBe(`${server.url}/account/sign-in`);
+
+    // A taken member ID is still named, on its field.
+    await fillForm({
+      memberCode: member.memberCode.toUpperCase(),
+      email: 'free.address@example.com',
+    });
+    await seeHeading(page, 'Become a member');
+    expect(await page.getByLabel('Member ID').getAttribute('aria-invalid')).toBe('true');
+    expect(await mainText(page)).toContain('This member ID is taken; choose another.');
+
+    expect(serverErrors).toEqual([]);
+    await context.close();
+  });
+
   it('answers a password reset request for a member and for nobody with the same page', async () => {
     const member = newMemberValues('resetter');
     const owner = await newShopper(browser, server.url);
