@@ -60,7 +60,7 @@ type Field =
   | 'verification code'
   | 'inquiry number'
   | 'inquiry category'
-  | 'inquiry excerpt';
+  | 'inquiry reply';
 
 const fields: Field[] = [
   'ship name',
@@ -70,7 +70,7 @@ const fields: Field[] = [
   'verification code',
   'inquiry number',
   'inquiry category',
-  'inquiry excerpt',
+  'inquiry reply',
 ];
 
 /** Addresses that must never reach a mail header or an RCPT TO. */
@@ -177,7 +177,7 @@ describeEachDatabase('header injection', (kind) => {
       bodyEn: 'The release moved.',
       bodyJa: '発売日が変更になりました。',
     };
-    const inquiry = { inquiryNumber: 'Q-1', category: 'Shipping', excerpt: 'When?' };
+    const inquiry = { inquiryNumber: 'Q-1', category: 'Shipping' };
     switch (field) {
       case 'notice subject (en)':
         return mail('important_notice', { ...notice, subjectEn: value }, 'en');
@@ -191,8 +191,8 @@ describeEachDatabase('header injection', (kind) => {
         return mail('inquiry_receipt', { ...inquiry, inquiryNumber: value });
       case 'inquiry category':
         return mail('inquiry_receipt', { ...inquiry, category: value });
-      case 'inquiry excerpt':
-        return mail('inquiry_receipt', { ...inquiry, excerpt: value });
+      case 'inquiry reply':
+        return mail('inquiry_reply', { inquiryNumber: 'Q-1', name: 'Aiko', body: value });
     }
   }
 
@@ -350,7 +350,7 @@ describeEachDatabase('header injection', (kind) => {
           topic: 'inquiry_receipt',
           recipient,
           locale: 'ja',
-          payload: { inquiryNumber: 'Q-2', category: '配送', excerpt: 'いつ届きますか？' },
+          payload: { inquiryNumber: 'Q-2', category: '配送' },
         }),
       );
       ids.push([recipient, id]);
@@ -368,7 +368,7 @@ describeEachDatabase('header injection', (kind) => {
           topic: 'inquiry_receipt',
           recipient,
           locale: 'en',
-          payload: { inquiryNumber: 'Q-3', category: 'Other', excerpt: 'Hello' },
+          payload: { inquiryNumber: 'Q-3', category: 'Other' },
         }),
       );
       await deliverDueMail({

@@ -403,7 +403,7 @@ describeEachDatabase('order mail for customers over HTTP', (kind) => {
         recipient: 'inquirer@example.net',
         locale: 'en',
         orderId: order.id,
-        payload: { inquiryNumber: 'Q-261126-0042', category: 'order', excerpt: 'Where?' },
+        payload: { inquiryNumber: 'Q-261126-0042', category: 'order' },
         now: clock.now(),
       }),
       await enqueueMail(tx, {
@@ -417,6 +417,10 @@ describeEachDatabase('order mail for customers over HTTP', (kind) => {
     ]);
     const browser = await signedIn(member);
     const base = `/mypage/orders/${order.number}/mail`;
+    // The order page lists them without a resend button.
+    const page = await browser.get(`/mypage/orders/${order.number}`);
+    expect(page.html).toContain('Inquiry received');
+    for (const id of inquiryMails) expect(page.html).not.toContain(`${base}/${id}/resend`);
     for (const id of inquiryMails)
       expect((await browser.post(`${base}/${id}/resend`, {})).status).toBe(404);
     const [placed] = await database.db

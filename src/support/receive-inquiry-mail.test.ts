@@ -301,6 +301,23 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
     });
   });
 
+  it('threads an untagged answer from the new address a contact-email inquiry asked for', async () => {
+    const inquiry = await makeInquiry({
+      category: 'contact_email',
+      email: 'old.box@example.com',
+      newEmail: 'new.box@example.net',
+      state: 'waiting',
+    });
+    await send({
+      from: 'new.box@example.net',
+      subject: `Re: [${inquiry.number}] Your inquiry`,
+      text: 'Yes, this is the right address.',
+    });
+    const answer = (await threadOf(inquiry.id)).find((m) => m.source === 'mail');
+    expect(answer).toMatchObject({ kind: 'customer', body: 'Yes, this is the right address.' });
+    expect(await inquiriesFrom('new.box@example.net')).toEqual([]);
+  });
+
   it('drops new inquiries by mail beyond the daily limit per sender, still answering 250', async () => {
     const sent = NEW_INQUIRIES_BY_MAIL_PER_DAY + 2;
     for (let i = 1; i <= sent; i++) {

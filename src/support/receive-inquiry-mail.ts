@@ -113,9 +113,13 @@ async function lockInquiry(tx: Tx, number: string): Promise<Inquiry | null> {
   return row ?? null;
 }
 
-/** The addresses an inquiry may be answered from: its own, and its order's contact email. */
+/**
+ * The addresses an inquiry may be answered from: its own, the new address it asked for (our
+ * answers go there), and its order's contact email.
+ */
 async function knownSenders(tx: Tx, inquiry: Inquiry): Promise<string[]> {
   const known = [inquiry.email.toLowerCase()];
+  if (inquiry.newEmail) known.push(inquiry.newEmail.toLowerCase());
   if (inquiry.orderId) {
     const [order] = await tx
       .select({ contactEmail: orders.contactEmail })

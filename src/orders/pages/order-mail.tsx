@@ -38,8 +38,9 @@ export function MailList(props: {
     <ol class="timeline mail-list">
       {props.mail.map((mail) => {
         const delivery = describeDelivery(mail, mail.events, locale);
-        const resendAction =
-          mail.topic === 'verification_code' ? null : (props.resendAction?.(mail.id) ?? null);
+        // Codes expire and inquiry mail belongs to its inquiry: neither is resent from here.
+        const resendable = mail.topic !== 'verification_code' && !mail.topic.startsWith('inquiry_');
+        const resendAction = resendable ? (props.resendAction?.(mail.id) ?? null) : null;
         return (
           <li
             class={
