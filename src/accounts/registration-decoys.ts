@@ -8,6 +8,8 @@ import { type CodeCheck, checkCode, issueCode, verificationCodes } from './verif
  * a new one: a code page naming the typed address, codes that count down and expire, "send a new
  * code". A decoy is only that: an id shaped like a member id, and code rows (purpose
  * `registration_decoy`) whose hash no typed code matches. No member row, no mail to the visitor.
+ * Not covered yet: a decoy holds no member ID and no password, so signing in with what was typed,
+ * or registering that member ID again, still answers differently from a real pending registration.
  */
 
 /** Starts a decoy for the typed address and returns its id (shaped like a member id). */
