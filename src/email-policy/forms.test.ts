@@ -9,20 +9,11 @@ import { orders } from '../orders/tables.ts';
 import { sandboxCards } from '../payments/sandbox-provider.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { visible } from '../testing/html.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { fakeDns } from './fake-dns.ts';
 
 /** What a reader sees: tags dropped, entities decoded, spaces squeezed. */
-function visible(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 const symbolMessage =
   "Email addresses with symbols other than '.', '-' and '_' before the @ often don't receive our mail. Remove: +";

@@ -8,18 +8,11 @@ import { outboxMessages } from '../mail/tables.ts';
 import { orders } from '../orders/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { visible } from '../testing/html.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 
 const FLAGSHIP = '/guide/if-you-do-not-receive-an-email';
-
-function visible(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 describeEachDatabase('Your case on "If you do not receive an email"', (kind) => {
   let database: Database;

@@ -8,6 +8,7 @@ import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
+import { visible } from '../testing/html.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { useGuideDirectory } from './load-articles.ts';
 import { MISSING_EMAIL_SLUG } from './member-case.tsx';
@@ -20,14 +21,6 @@ useGuideDirectory(fileURLToPath(new URL('./fixtures/', import.meta.url)));
 const FLAGSHIP = `/guide/${MISSING_EMAIL_SLUG}`;
 
 /** The page as a reader sees it: tags removed, entities decoded, spaces collapsed. */
-function visible(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 describe('the inquiry category for "No"', () => {
   it('follows the article group, with the missing-email category for the flagship', () => {

@@ -11,6 +11,7 @@ import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
 import { caughtMails, outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { visible } from '../testing/html.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { guestOrderPath } from './order-access.ts';
@@ -18,16 +19,6 @@ import { isResendableOrderMail } from './resend-order-mail.ts';
 import { orderEvents, orders } from './tables.ts';
 
 /** What a reader sees: tags dropped, entities decoded, spaces squeezed. */
-function visible(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 /** The action of the first form whose action matches, as a path the test client can post to. */
 function formAction(html: string, pattern: RegExp): string {
