@@ -11,6 +11,7 @@ import { stateLabels } from './order-pages.tsx';
 /** Staff's names for event types; a type added later shows as its code until named here. */
 export const accountEventLabels: Partial<Record<AccountEventType, string>> = {
   registered: 'Registered',
+  registration_attempted: 'Registration attempted with this address',
   email_verified: 'Email verified',
   signed_in: 'Signed in',
   sign_in_failed: 'Sign-in failed',
