@@ -354,14 +354,12 @@ describeEachDatabase('member information over HTTP', (kind) => {
         locale: 'ja',
         memberId: member.id,
       });
-      await database.db
-        .insert(guideFeedback)
-        .values({
-          articleSlug: 'security',
-          visitorId: `v-${member.id}`,
-          memberId: member.id,
-          helpful: true,
-        });
+      await database.db.insert(guideFeedback).values({
+        articleSlug: 'security',
+        visitorId: `v-${member.id}`,
+        memberId: member.id,
+        helpful: true,
+      });
 
       const form = await browser.get('/mypage/cancel');
       expect(form.html).toContain('action="/mypage/cancel"');
