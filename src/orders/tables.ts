@@ -12,6 +12,17 @@ export const orderStates = [
 ] as const;
 export type OrderState = (typeof orderStates)[number];
 
+/** Where the card payment stands; capture_failed waits for the customer to enter another card. */
+export const paymentStates = [
+  'authorised',
+  'capture_pending',
+  'captured',
+  'capture_failed',
+  'void_pending',
+  'voided',
+] as const;
+export type PaymentState = (typeof paymentStates)[number];
+
 export const orders = pgTable('orders', {
   id: uuid('id').primaryKey().defaultRandom(),
   number: text('number').notNull().unique(),
@@ -34,9 +45,13 @@ export const orders = pgTable('orders', {
   shipPhone: text('ship_phone').notNull(),
   paymentProvider: text('payment_provider').notNull(),
   paymentRef: text('payment_ref').notNull(),
-  paymentState: text('payment_state', {
-    enum: ['authorised', 'captured', 'void_pending', 'voided'],
-  }).notNull(),
+  paymentState: text('payment_state', { enum: paymentStates }).notNull(),
+  /** When a worker or staff action started capturing (capture_pending); see payments/capture-order-payment.ts. */
+  captureClaimedAt: timestamp('capture_claimed_at', { withTimezone: true }),
+  /** After a failed capture: the end of the customer's window to enter another card. */
+  paymentFixDueAt: timestamp('payment_fix_due_at', { withTimezone: true }),
+  /** A new card's authorisation waiting for its 3-D Secure challenge. */
+  paymentFixRef: text('payment_fix_ref'),
   cardBrand: text('card_brand'),
   cardLast4: text('card_last4'),
   carrier: text('carrier'),

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** The sandbox card network's own ledger; stands in for the outside world, not for our records. */
 export const sandboxPayments = pgTable('sandbox_payments', {
@@ -11,6 +11,8 @@ export const sandboxPayments = pgTable('sandbox_payments', {
     enum: ['challenge_required', 'authorised', 'declined', 'captured', 'voided'],
   }).notNull(),
   challengeToken: text('challenge_token'),
+  /** Authorised with the test card that fails at capture. */
+  failsCapture: boolean('fails_capture').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
