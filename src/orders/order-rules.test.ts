@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, customerMayCancel } from './order-rules.ts';
+import { canMove, customerMayCancel, mayChangeAddress } from './order-rules.ts';
 import type { Order, OrderLine } from './tables.ts';
 
 const order = (state: Order['state']) => ({ state }) as Order;
@@ -30,5 +30,14 @@ describe('order rules', () => {
     expect(
       customerMayCancel(order('payment_authorised'), [preorderLine('2026-11-25T00:00:00Z')], now),
     ).toBe(false);
+  });
+
+  it('lets the delivery address change until preparing, and only for orders with a parcel', () => {
+    const parcel = [{ kind: 'physical' }, { kind: 'digital' }];
+    expect(mayChangeAddress(order('placed'), parcel)).toBe(true);
+    expect(mayChangeAddress(order('payment_authorised'), parcel)).toBe(true);
+    expect(mayChangeAddress(order('preparing'), parcel)).toBe(false);
+    expect(mayChangeAddress(order('cancelled'), parcel)).toBe(false);
+    expect(mayChangeAddress(order('payment_authorised'), [{ kind: 'digital' }])).toBe(false);
   });
 });

@@ -35,3 +35,13 @@ export function customerMayCancel(order: Order, lines: OrderLine[], now: Date): 
   if (closes.length > 0 && now.getTime() >= Math.min(...closes)) return false;
   return true;
 }
+
+/** Whether the order sends a parcel at all; digital-only orders arrive by download. */
+export function shipsParcel(lines: Pick<OrderLine, 'kind'>[]): boolean {
+  return lines.some((l) => l.kind === 'physical');
+}
+
+/** The shipping address may change until the order is being prepared, if it ships a parcel. */
+export function mayChangeAddress(order: Pick<Order, 'state'>, lines: Pick<OrderLine, 'kind'>[]) {
+  return (order.state === 'placed' || order.state === 'payment_authorised') && shipsParcel(lines);
+}

@@ -3,6 +3,7 @@ import { enqueueMail, type MailTopic } from '../mail/enqueue-mail.ts';
 import { caughtMails, outboxMessages } from '../mail/tables.ts';
 import { markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
+import { changeShippingAddress } from '../orders/change-shipping-address.ts';
 import type { Locale } from '../web/i18n.ts';
 import { makeOrder, makeProduct, type testDeps } from './factories.ts';
 
@@ -29,6 +30,18 @@ export const sampleNotice = {
     'ご注文に含まれる商品の発売日が3月から4月に変更になりました。\n\nご注文はそのまま確保しており、商品が入荷次第発送いたします。お手続きは不要です。',
 };
 
+/** Where the sample order's parcel moves to (same zone as the factory's Tokyo address). */
+const sampleOsakaAddress = {
+  name: 'Taro Yamada',
+  line1: '4-5-6 Umeda',
+  line2: '',
+  city: 'Osaka-shi Kita-ku',
+  region: 'Osaka',
+  postalCode: '530-0001',
+  country: 'JP',
+  phone: '+81 6 1234 5678',
+};
+
 const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
   order_placed: {
     en: (n) => `Thank you for your order ${n}`,
@@ -41,6 +54,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
   order_shipped: {
     en: (n) => `Your order ${n} has shipped`,
     ja: (n) => `ご注文商品を発送しました（${n}）`,
+  },
+  order_address_changed: {
+    en: (n) => `The delivery address of your order ${n} was changed`,
+    ja: (n) => `お届け先変更のお知らせ（${n}）`,
   },
   important_notice: { en: () => sampleNotice.subjectEn, ja: () => sampleNotice.subjectJa },
   verification_code: {
@@ -168,6 +185,26 @@ export async function queueSampleMails(
       recipient: shipped.contactEmail,
       subject: topicSubject.order_shipped[locale](shipped.number),
       mustSay: [shipped.number, '7741 2398 5521', 'DHL', title],
+      aboutOrder: true,
+    });
+
+    const moved = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: email('moved'),
+      locale,
+    });
+    const move = await changeShippingAddress(deps, {
+      orderId: moved.id,
+      address: { ...sampleOsakaAddress },
+      actor: 'customer',
+    });
+    if (!move.ok) throw new Error(`address change failed: ${move.reason}`);
+    samples.push({
+      id: await idOf(moved.id, 'order_address_changed'),
+      topic: 'order_address_changed',
+      locale,
+      recipient: moved.contactEmail,
+      subject: topicSubject.order_address_changed[locale](moved.number),
+      mustSay: [moved.number, '4-5-6 Umeda', '530-0001', '1-2-3 Shibuya', '150-0002'],
       aboutOrder: true,
     });
 

@@ -1,5 +1,6 @@
 import { caseEn, caseJa } from '../guide/case-messages.ts';
 import { guideEn, guideJa } from '../guide/messages.ts';
+import { orderAddressEn, orderAddressJa } from '../orders/address-messages.ts';
 import { supportEn, supportJa } from '../support/messages.ts';
 
 export const locales = ['en', 'ja'] as const;
@@ -209,6 +210,7 @@ const coreEn = {
   'mail.topic.order_placed': 'Order confirmation',
   'mail.topic.order_cancelled': 'Cancellation notice',
   'mail.topic.order_shipped': 'Shipping notice',
+  'mail.topic.order_address_changed': 'Delivery address change',
   'mail.topic.important_notice': 'Important notice',
   'mail.topic.verification_code': 'Verification code',
   'mail.topic.inquiry_receipt': 'Inquiry received',
@@ -495,7 +497,7 @@ const coreEn = {
 };
 
 // Domains with many words keep them beside their code (guide/, support/).
-const en = { ...coreEn, ...guideEn, ...caseEn, ...supportEn };
+const en = { ...coreEn, ...guideEn, ...caseEn, ...supportEn, ...orderAddressEn };
 
 export type MessageKey = keyof typeof en;
 
@@ -702,6 +704,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   'mail.topic.order_placed': 'ご注文確認',
   'mail.topic.order_cancelled': 'キャンセルのお知らせ',
   'mail.topic.order_shipped': '発送のお知らせ',
+  'mail.topic.order_address_changed': 'お届け先変更のお知らせ',
   'mail.topic.important_notice': '重要なお知らせ',
   'mail.topic.verification_code': '確認コード',
   'mail.topic.inquiry_receipt': 'お問い合わせ受付',
@@ -990,7 +993,13 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   'mail.topic.member_lookup': '会員IDの確認',
 };
 
-const ja: Record<MessageKey, string> = { ...coreJa, ...guideJa, ...caseJa, ...supportJa };
+const ja: Record<MessageKey, string> = {
+  ...coreJa,
+  ...guideJa,
+  ...caseJa,
+  ...supportJa,
+  ...orderAddressJa,
+};
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ja };
 

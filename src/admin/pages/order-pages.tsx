@@ -25,6 +25,7 @@ export const stateLabels: Record<OrderState, string> = {
 const eventLabels: Record<string, string> = {
   ...stateLabels,
   contact_email_changed: 'Contact email changed',
+  address_changed: 'Delivery address changed',
 };
 
 const filterLabels: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { accountTemplates } from './account-mails.ts';
 import { coreTemplates, type MailTemplate } from './mail-content.ts';
 import { newsletterTemplates } from './newsletter-mails.ts';
+import { orderAddressTemplates } from './order-address-mails.ts';
 import { profileTemplates } from './profile-mails.ts';
 import { supportTemplates } from './support-mails.ts';
 
@@ -9,6 +10,7 @@ export const mailTemplates = {
   ...coreTemplates,
   ...accountTemplates,
   ...newsletterTemplates,
+  ...orderAddressTemplates,
   ...profileTemplates,
   ...supportTemplates,
 } satisfies Record<string, MailTemplate>;

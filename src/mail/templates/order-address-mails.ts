@@ -1,0 +1,96 @@
+import { addressLines, payloadAddress } from '../../orders/shipping-address.ts';
+import type { MailBody } from './layout.ts';
+import {
+  footer,
+  L,
+  type MailContent,
+  type MailContext,
+  type MailTemplate,
+  text,
+} from './mail-content.ts';
+
+/** The one link: the order page (MyPage or the guest's signed link), or where to find it. */
+function orderAction(ctx: MailContext, number: string): MailBody['action'] {
+  if (!ctx.orderUrl) return null;
+  return {
+    label: L(ctx.locale, `View order ${number}`, `ご注文 ${number} を確認する`),
+    url: ctx.orderUrl,
+    instead: L(
+      ctx.locale,
+      `To see this order, go to the ${ctx.shopName} website and open MyPage > Order history (guests: "Find your order" with the order number and this email address).`,
+      `ご注文内容は、${ctx.shopName} のサイトで「マイページ」>「ご注文履歴」からご確認いただけます（ゲストの方は「ご注文の確認」でご注文番号とこのメールアドレスを入力してください）。`,
+    ),
+  };
+}
+
+/** Confirms a changed delivery address: both addresses, the unchanged fee, what to do if unexpected. */
+export function orderAddressChangedMail(
+  ctx: MailContext,
+  data: {
+    orderNumber: string;
+    previous: ReturnType<typeof payloadAddress>;
+    current: ReturnType<typeof payloadAddress>;
+    byStaff: boolean;
+  },
+): MailContent {
+  const { locale } = ctx;
+  const n = data.orderNumber;
+  const name = data.current.name;
+  return {
+    subject: L(
+      locale,
+      `The delivery address of your order ${n} was changed`,
+      `お届け先変更のお知らせ（${n}）`,
+    ),
+    body: {
+      locale,
+      blocks: [
+        {
+          kind: 'p',
+          text: name
+            ? L(locale, `Dear ${name},`, `${name} 様`)
+            : L(locale, 'Hello,', 'いつもご利用ありがとうございます。'),
+        },
+        {
+          kind: 'p',
+          text: data.byStaff
+            ? L(
+                locale,
+                `As you asked us, we have changed the delivery address of your order ${n}. It will be delivered to the new address below. The shipping fee and the amount authorised on your card stay the same.`,
+                `ご依頼により、ご注文 ${n} のお届け先を変更しました。下記の新しいお届け先へお届けします。送料およびカードの与信額に変更はありません。`,
+              )
+            : L(
+                locale,
+                `The delivery address of your order ${n} was changed on the order page. It will be delivered to the new address below. The shipping fee and the amount authorised on your card stay the same.`,
+                `ご注文ページで、ご注文 ${n} のお届け先が変更されました。下記の新しいお届け先へお届けします。送料およびカードの与信額に変更はありません。`,
+              ),
+        },
+        { kind: 'heading', text: L(locale, 'New delivery address', '新しいお届け先') },
+        { kind: 'p', text: addressLines(data.current, locale).join('\n') },
+        { kind: 'heading', text: L(locale, 'Previous address', '変更前のお届け先') },
+        { kind: 'p', text: addressLines(data.previous, locale).join('\n') },
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            'If you did not make this change, reply to this mail right away, so we can stop the parcel before it leaves.',
+            'お心当たりがない場合は、発送前に止められるよう、すぐにこのメールにご返信ください。',
+          ),
+        },
+      ],
+      action: orderAction(ctx, n),
+      footer: footer(ctx),
+    },
+  };
+}
+
+/** Mails about changes to a placed order, by topic. */
+export const orderAddressTemplates = {
+  order_address_changed: ({ ctx, payload, detail }) =>
+    orderAddressChangedMail(ctx, {
+      orderNumber: text(payload.orderNumber) || (detail?.order.number ?? ''),
+      previous: payloadAddress(payload.previous),
+      current: payloadAddress(payload.current),
+      byStaff: payload.by === 'staff',
+    }),
+} satisfies Record<string, MailTemplate>;
