@@ -18,6 +18,7 @@ const everyMail: [MailTopic, 'en' | 'ja'][] = (
     'order_placed',
     'order_cancelled',
     'order_shipped',
+    'payment_failed',
     'order_address_changed',
     'important_notice',
     'verification_code',

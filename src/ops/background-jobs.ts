@@ -5,6 +5,7 @@ import { checkouts } from '../checkout/tables.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { releasePendingVoids } from '../orders/cancel-order.ts';
+import { cancelOverduePaymentFixes, captureAgedAuthorisations } from '../payments/payment-jobs.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { pruneRateLimits } from '../web/rate-limit.ts';
 
@@ -35,6 +36,8 @@ export async function deleteExpiredSessions(deps: Deps): Promise<number> {
 export async function runJobsOnce(deps: Deps): Promise<Record<string, number>> {
   return {
     voidsReleased: await releasePendingVoids(deps),
+    agedAuthorisationsCaptured: await captureAgedAuthorisations(deps),
+    paymentFixesExpired: await cancelOverduePaymentFixes(deps),
     checkoutsAbandoned: await abandonExpiredCheckouts(deps),
     sessionsDeleted: await deleteExpiredSessions(deps),
     rateLimitsPruned: await pruneRateLimits(deps.db, deps.clock.now()),

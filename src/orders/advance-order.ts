@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { formatJapanTime } from '../admin/japan-time.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { type CaptureResult, captureOrderPayment } from '../payments/capture-order-payment.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { canMove } from './order-rules.ts';
 import { type Order, orderEvents, orders } from './tables.ts';
@@ -33,9 +35,16 @@ export async function shipOrder(
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) return { ok: false, reason: 'not_found' };
   if (!canMove(order.state, 'shipped')) return { ok: false, reason: 'invalid_transition' };
-  if (order.paymentState === 'authorised') {
-    const capture = await deps.payments.capture(order.paymentRef, order.totalJpy);
-    if (!capture.ok) return { ok: false, reason: 'capture_failed', detail: capture.reason };
+  // An early capture (old authorisation) already took the money; that is never done twice.
+  if (order.paymentState !== 'captured') {
+    const capture = await captureOrderPayment(deps, {
+      orderId: order.id,
+      actor: input.actor,
+      cause: 'shipping',
+    });
+    if (!capture.ok) {
+      return { ok: false, reason: 'capture_failed', detail: captureProblem(capture) };
+    }
   }
   return move(deps, order.id, 'shipped', input.actor, {
     carrier: input.carrier,
@@ -80,4 +89,18 @@ async function move(
     }
     return { ok: true, order: updated! };
   });
+}
+
+/** Why the payment blocks shipping, in words staff can act on. */
+function captureProblem(result: Exclude<CaptureResult, { ok: true }>): string {
+  switch (result.reason) {
+    case 'capture_failed':
+      return result.detail === 'waiting_for_new_card'
+        ? `an earlier capture failed; the customer has until ${formatJapanTime(result.fixDueAt)} JST to enter another card on the order page, and the order can ship once that succeeds`
+        : `${result.detail}; the customer has until ${formatJapanTime(result.fixDueAt)} JST to enter another card on the order page, and the order can ship once that succeeds`;
+    case 'in_progress':
+      return 'a capture is in progress right now; try again in a minute';
+    default:
+      return `the payment is ${result.reason === 'not_found' ? 'missing' : 'not capturable'}`;
+  }
 }

@@ -17,7 +17,13 @@ export type CancelResult =
  */
 export async function cancelOrder(
   deps: { db: Db; clock: Clock; payments: PaymentProvider },
-  input: { orderId: string; actor: 'customer' | `staff:${string}`; reason?: string },
+  input: {
+    orderId: string;
+    actor: 'customer' | 'system' | `staff:${string}`;
+    reason?: string;
+    /** Checked once the order is locked: cancel only if this still holds (e.g. a payment fix is overdue). */
+    onlyIf?: (order: Order) => boolean;
+  },
 ): Promise<CancelResult> {
   const { db, clock, payments } = deps;
   const now = clock.now();
@@ -28,6 +34,7 @@ export async function cancelOrder(
       .where(eq(orders.id, input.orderId))
       .for('update');
     if (!order) return { ok: false, reason: 'not_found' };
+    if (input.onlyIf && !input.onlyIf(order)) return { ok: false, reason: 'not_cancellable' };
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
     const allowed =
       input.actor === 'customer'

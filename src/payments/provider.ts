@@ -42,7 +42,11 @@ export interface PaymentProvider {
   }): Promise<AuthoriseResult>;
   /** Where an authorisation stands, e.g. after the customer came back from a challenge. */
   status(ref: string): Promise<{ status: PaymentStatus; brand: string; last4: string }>;
-  /** Takes the money when the order ships. */
+  /**
+   * Takes the money (when the order ships, or early when the authorisation gets old). Idempotent
+   * per `ref`: capturing a captured authorisation for the same amount answers ok again, so a retry
+   * after a crash never charges twice (a real acquirer gets `ref` as its idempotency key).
+   */
   capture(ref: string, amountJpy: number): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Releases an authorisation that will not be captured. */
   void(ref: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { randomToken } from '../lib/ids.ts';
@@ -15,6 +15,8 @@ export const sandboxCards = {
   mastercard: '5555555555554444',
   jcb: '3530111333300000',
   amex: '378282246310005',
+  /** Authorises, then fails at capture (a card closed or blocked in the meantime). */
+  captureFails: '4000000000000341',
 } as const;
 
 /** The one-time code the sandbox's 3-D Secure page accepts. */
@@ -48,6 +50,9 @@ export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): Pa
         last4,
         status: needsChallenge ? 'challenge_required' : 'authorised',
         challengeToken,
+        failsCapture: digits === sandboxCards.captureFails,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
       });
       if (needsChallenge) {
         const url = new URL(`${challengeBase}/${ref}`);
@@ -65,14 +70,29 @@ export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): Pa
     },
 
     async capture(ref, amountJpy) {
-      const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
-      if (row?.status !== 'authorised') return { ok: false, reason: 'not_authorised' };
-      if (amountJpy > row.amountJpy) return { ok: false, reason: 'amount_exceeds_authorisation' };
-      await db
+      const [before] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
+      if (before?.failsCapture && before.status === 'authorised') {
+        return { ok: false, reason: 'card_declined' };
+      }
+      // Conditional, so two concurrent captures of one authorisation take the money once.
+      const [captured] = await db
         .update(sandboxPayments)
         .set({ status: 'captured', capturedJpy: amountJpy, updatedAt: clock.now() })
-        .where(eq(sandboxPayments.ref, ref));
-      return { ok: true };
+        .where(
+          and(
+            eq(sandboxPayments.ref, ref),
+            eq(sandboxPayments.status, 'authorised'),
+            gte(sandboxPayments.amountJpy, amountJpy),
+          ),
+        )
+        .returning({ ref: sandboxPayments.ref });
+      if (captured) return { ok: true };
+      const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
+      // The same capture again (a retry after a crash) is answered like the first.
+      if (row?.status === 'captured' && row.capturedJpy === amountJpy) return { ok: true };
+      if (row?.status === 'authorised')
+        return { ok: false, reason: 'amount_exceeds_authorisation' };
+      return { ok: false, reason: 'not_authorised' };
     },
 
     async void(ref) {

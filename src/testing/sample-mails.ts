@@ -4,7 +4,9 @@ import { caughtMails, outboxMessages } from '../mail/tables.ts';
 import { markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { changeShippingAddress } from '../orders/change-shipping-address.ts';
-import type { Locale } from '../web/i18n.ts';
+import { captureOrderPayment } from '../payments/capture-order-payment.ts';
+import { sandboxPayments } from '../payments/tables.ts';
+import { formatDate, type Locale } from '../web/i18n.ts';
 import { makeOrder, makeProduct, type testDeps } from './factories.ts';
 
 /** One queued mail of a known topic and language, with what its text must say. */
@@ -54,6 +56,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
   order_shipped: {
     en: (n) => `Your order ${n} has shipped`,
     ja: (n) => `ご注文商品を発送しました（${n}）`,
+  },
+  payment_failed: {
+    en: (n) => `Action needed: we could not charge your card for order ${n}`,
+    ja: (n) => `【要対応】ご注文 ${n} のカード決済ができませんでした`,
   },
   order_address_changed: {
     en: (n) => `The delivery address of your order ${n} was changed`,
@@ -205,6 +211,31 @@ export async function queueSampleMails(
       recipient: moved.contactEmail,
       subject: topicSubject.order_address_changed[locale](moved.number),
       mustSay: [moved.number, '4-5-6 Umeda', '530-0001', '1-2-3 Shibuya', '150-0002'],
+      aboutOrder: true,
+    });
+
+    const unpaid = await makeOrder(deps, [{ product, quantity: 1 }], {
+      email: email('unpaid'),
+      locale,
+    });
+    // As if the card had been the sandbox's capture-failing one (4000 0000 0000 0341).
+    await db
+      .update(sandboxPayments)
+      .set({ failsCapture: true })
+      .where(eq(sandboxPayments.ref, unpaid.paymentRef));
+    const failed = await captureOrderPayment(deps, {
+      orderId: unpaid.id,
+      actor: 'system',
+      cause: 'authorisation_age',
+    });
+    if (failed.ok || failed.reason !== 'capture_failed') throw new Error('capture did not fail');
+    samples.push({
+      id: await idOf(unpaid.id, 'payment_failed'),
+      topic: 'payment_failed',
+      locale,
+      recipient: unpaid.contactEmail,
+      subject: topicSubject.payment_failed[locale](unpaid.number),
+      mustSay: [unpaid.number, formatDate(failed.fixDueAt, locale, true), 'JST'],
       aboutOrder: true,
     });
 

@@ -19,6 +19,7 @@ export const topicLabels: Record<MailTopic, string> = {
   order_placed: 'Order confirmation',
   order_cancelled: 'Order cancelled',
   order_shipped: 'Order shipped',
+  payment_failed: 'Payment failed (another card needed)',
   order_address_changed: 'Delivery address changed',
   important_notice: 'Important notice',
   verification_code: 'Verification code',

@@ -2,6 +2,7 @@ import { accountTemplates } from './account-mails.ts';
 import { coreTemplates, type MailTemplate } from './mail-content.ts';
 import { newsletterTemplates } from './newsletter-mails.ts';
 import { orderAddressTemplates } from './order-address-mails.ts';
+import { paymentTemplates } from './payment-mails.ts';
 import { profileTemplates } from './profile-mails.ts';
 import { supportTemplates } from './support-mails.ts';
 
@@ -10,6 +11,7 @@ export const mailTemplates = {
   ...coreTemplates,
   ...accountTemplates,
   ...newsletterTemplates,
+  ...paymentTemplates,
   ...orderAddressTemplates,
   ...profileTemplates,
   ...supportTemplates,
