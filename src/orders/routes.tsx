@@ -1,17 +1,27 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { listAddresses } from '../accounts/address-book.ts';
+import { addressFormFields } from '../accounts/profile-inputs.ts';
+import { addressInput } from '../checkout/inputs.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { formatTokyoTime } from '../mail/describe-delivery.ts';
 import { findOrderMail } from '../mail/find-order-mail.ts';
 import { findSuppression } from '../mail/suppressions.ts';
+import { type ShippingMethodCode, shippingMethods } from '../shipping/rates.ts';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages, notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { changeShippingAddress } from './change-shipping-address.ts';
 import { confirmContactChange } from './confirm-contact-change.ts';
 import { findGuestOrder, sendOrderLookupCode } from './find-guest-order.ts';
-import { findMemberOrder, findOrderByNumber, type OrderDetail } from './find-orders.ts';
+import {
+  findMemberOrder,
+  findOrderById,
+  findOrderByNumber,
+  type OrderDetail,
+} from './find-orders.ts';
 import {
   codeInput,
   contactChangeInput,
@@ -19,14 +29,16 @@ import {
   findOrderInput,
   orderNumber,
 } from './inputs.ts';
-import { CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from './limits.ts';
+import { ADDRESS_CHANGES_PER_HOUR, CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from './limits.ts';
 import { guestOrderPath, verifyOrderAccessToken } from './order-access.ts';
-import { customerMayCancel } from './order-rules.ts';
+import { customerMayCancel, mayChangeAddress, shipsParcel } from './order-rules.ts';
 import { FindOrderCodePage, FindOrderPage } from './pages/find-order-pages.tsx';
+import { ADDRESS_SECTION_ID, AddressTooLate, OrderAddressSection } from './pages/order-address.tsx';
 import { ContactCodePage, MAIL_SECTION_ID, OrderMailSection } from './pages/order-mail.tsx';
 import { OrderPage } from './pages/order-page.tsx';
 import { findPendingContactChange, requestContactChange } from './request-contact-change.ts';
 import { resendOrderMail } from './resend-order-mail.ts';
+import { addressValues, orderAddress } from './shipping-address.ts';
 
 /** An order its customer may act on, and where its page is for them. */
 export interface OrderAccess {
@@ -49,6 +61,7 @@ function withParam(path: string, param: string): string {
 
 /** Lands on the mail section, so the customer sees the outcome without scrolling. */
 const atMail = (path: string) => `${path}#${MAIL_SECTION_ID}`;
+const atAddress = (path: string) => `${path}#${ADDRESS_SECTION_ID}`;
 
 /** The signed-in member's own order; anyone else's is the same 404 as no order. */
 export async function memberOrderAccess(c: Context<AppEnv>): Promise<OrderAccess> {
@@ -83,7 +96,46 @@ interface OrderPageState {
   mailNotice?: string;
   mailError?: string;
   contactForm?: { value: string; error?: string | undefined };
+  /** The address form as the customer typed it, with its field messages. */
+  addressForm?: { values: Record<string, string>; errors: Record<string, string> };
+  addressError?: string;
+  /** The address refusal needs staff or a new order: the message links the inquiry form. */
+  addressInquiry?: boolean;
   status?: 200 | 400 | 409 | 429;
+}
+
+/** The address section while the order allows a change; a short note once it is being prepared. */
+async function addressSection(c: Context<AppEnv>, access: OrderAccess, state: OrderPageState) {
+  const t = c.get('t');
+  const { order, lines } = access.detail;
+  if (!shipsParcel(lines)) return null;
+  if (order.state === 'preparing') return <AddressTooLate t={t} />;
+  if (!mayChangeAddress(order, lines)) return null;
+  const member = c.get('member');
+  const owner = member && order.memberId === member.id ? member : null;
+  const addresses = owner ? await listAddresses(c.get('deps').db, owner.id) : [];
+  const chosen = addresses.find((a) => a.id === c.req.query('book')) ?? null;
+  const values = state.addressForm?.values ?? addressValues(chosen ?? orderAddress(order));
+  return (
+    <OrderAddressSection
+      t={t}
+      locale={c.get('locale')}
+      csrf={c.get('csrfToken')}
+      currentCountry={order.shipCountry}
+      action={atAddress(below(access.path, '/shipping-address'))}
+      orderPath={access.path}
+      values={values}
+      errors={state.addressForm?.errors ?? {}}
+      notice={
+        c.req.query('shipTo') === 'changed'
+          ? t('orderAddress.changed', { email: order.contactEmail })
+          : undefined
+      }
+      error={state.addressError}
+      offerInquiry={state.addressInquiry ?? false}
+      addressBook={owner ? { addresses, chosenId: chosen?.id ?? null } : null}
+    />
+  );
 }
 
 /** Renders an order for its customer, with "Mail about this order". */
@@ -121,6 +173,7 @@ export async function showCustomerOrder(
       cancelAction={mayCancel ? below(access.path, '/cancel') : null}
       notice={notice}
       error={state.error}
+      addressSection={await addressSection(c, access, state)}
       mailSection={
         <OrderMailSection
           order={order}
@@ -275,6 +328,75 @@ async function confirmChange(c: Context<AppEnv>, access: OrderAccess) {
   }
 }
 
+async function changeAddress(c: Context<AppEnv>, access: OrderAccess) {
+  const t = c.get('t');
+  const deps = c.get('deps');
+  const { order, lines } = access.detail;
+  const body = await c.req.parseBody();
+  const typed = addressFormFields.parse(body);
+  const values = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, v.slice(0, 300)]));
+  const again = (
+    status: 400 | 409 | 429,
+    addressError: string | undefined,
+    options: { errors?: Record<string, string>; inquiry?: boolean } = {},
+  ) =>
+    showCustomerOrder(c, access, {
+      addressForm: { values, errors: options.errors ?? {} },
+      ...(addressError ? { addressError } : {}),
+      addressInquiry: options.inquiry ?? false,
+      status,
+    });
+  // A form left open while staff started preparing: the page says so instead of the form.
+  if (!mayChangeAddress(order, lines))
+    return showCustomerOrder(c, access, { error: t('orderAddress.tooLate'), status: 409 });
+  const parsed = addressInput.safeParse(typed);
+  if (!parsed.success)
+    return again(400, t('error.fixBelow'), { errors: fieldMessages(parsed.error.issues, t) });
+  const limited = await hitRateLimits(
+    deps.db,
+    [{ key: `address:order:${order.id}`, max: ADDRESS_CHANGES_PER_HOUR, windowSeconds: 3600 }],
+    deps.clock.now(),
+  );
+  if (!limited.ok)
+    return again(429, t('orderAddress.limited', { time: retryTime(c, limited.retryAfterSeconds) }));
+  const result = await changeShippingAddress(deps, {
+    orderId: order.id,
+    address: parsed.data,
+    actor: 'customer',
+  });
+  if (result.ok) return c.redirect(atAddress(withParam(access.path, 'shipTo=changed')), 303);
+  switch (result.reason) {
+    case 'not_found':
+      throw notFound();
+    case 'not_changeable': {
+      // Staff moved it on meanwhile: show the order as it is now.
+      const now = (await findOrderById(deps.db, order.id)) ?? access.detail;
+      return showCustomerOrder(
+        c,
+        { ...access, detail: now },
+        { error: t('orderAddress.tooLate'), status: 409 },
+      );
+    }
+    case 'no_shipping':
+      return again(409, t('orderAddress.noShipping'));
+    case 'unchanged':
+      return again(400, t('orderAddress.unchanged'));
+    case 'domestic_only': {
+      const titles = result.titles.map((title) => (c.get('locale') === 'ja' ? title.ja : title.en));
+      return again(409, t('orderAddress.domesticOnly', { titles: titles.join(', ') }), {
+        inquiry: true,
+      });
+    }
+    case 'method_unavailable': {
+      const method = shippingMethods[order.shippingMethod as ShippingMethodCode];
+      const name = method ? (c.get('locale') === 'ja' ? method.nameJa : method.nameEn) : '';
+      return again(409, t('orderAddress.methodUnavailable', { method: name }), { inquiry: true });
+    }
+    case 'other_zone':
+      return again(409, t('orderAddress.otherZone'), { inquiry: true });
+  }
+}
+
 function formValues(body: Record<string, unknown>, names: string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const name of names) {
@@ -414,5 +536,6 @@ for (const [prefix, load] of [
     .post(`${prefix}/mail/:messageId/resend`, async (c) => resend(c, await load(c)))
     .post(`${prefix}/contact-email`, async (c) => requestChange(c, await load(c)))
     .get(`${prefix}/contact-email`, async (c) => showCodePage(c, await load(c)))
-    .post(`${prefix}/contact-email/confirm`, async (c) => confirmChange(c, await load(c)));
+    .post(`${prefix}/contact-email/confirm`, async (c) => confirmChange(c, await load(c)))
+    .post(`${prefix}/shipping-address`, async (c) => changeAddress(c, await load(c)));
 }

@@ -58,6 +58,34 @@ function Timeline({ detail, t, locale }: { detail: OrderDetail; t: Translate; lo
   );
 }
 
+/** Changes that are not steps of the lifecycle (a new delivery address), oldest first. */
+function ChangeHistory({
+  detail,
+  t,
+  locale,
+}: {
+  detail: OrderDetail;
+  t: Translate;
+  locale: Locale;
+}) {
+  const changes = detail.events.filter((e) => e.state === 'address_changed');
+  if (changes.length === 0) return null;
+  return (
+    <>
+      <h3>{t('orderAddress.history')}</h3>
+      <ol class="timeline order-changes" aria-label={t('orderAddress.history')}>
+        {changes.map((e) => (
+          <li class="done" data-event={e.state}>
+            <strong>{t('orderAddress.event')}</strong>
+            <span class="muted"> · {formatDate(e.at, locale, true)}</span>
+            <div class="muted">{e.note}</div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 /** An order as its customer sees it, on MyPage or through a guest's signed link. */
 export function OrderPage(props: {
   detail: OrderDetail;
@@ -69,6 +97,8 @@ export function OrderPage(props: {
   error?: string | undefined;
   /** "Mail about this order" (see order-mail.tsx). */
   mailSection?: Child;
+  /** "Change the delivery address" (see order-address.tsx), while the order allows it. */
+  addressSection?: Child;
 }) {
   const { detail, t, locale } = props;
   const { order, lines } = detail;
@@ -83,6 +113,7 @@ export function OrderPage(props: {
       {props.error && <Notice kind="error">{props.error}</Notice>}
       <h2>{t('order.status')}</h2>
       <Timeline detail={detail} t={t} locale={locale} />
+      <ChangeHistory detail={detail} t={t} locale={locale} />
       <h2>{t('order.items')}</h2>
       <table>
         <tbody>
@@ -118,7 +149,7 @@ export function OrderPage(props: {
       <div class="row">
         <div>
           <h2>{t('order.shipTo')}</h2>
-          <p>
+          <p class="ship-to">
             {order.shipName}
             <br />
             {order.shipLine1}
@@ -143,6 +174,7 @@ export function OrderPage(props: {
           </p>
         </div>
       </div>
+      {props.addressSection}
       {props.mailSection}
       {props.cancelAction && (
         <form method="post" action={props.cancelAction}>
