@@ -50,7 +50,7 @@ export interface OrderAccess {
 }
 
 /** A path under the order page, keeping the guest's key: `/orders/N?key=K` → `/orders/N/x?key=K`. */
-function below(path: string, suffix: string): string {
+export function below(path: string, suffix: string): string {
   const query = path.indexOf('?');
   return query < 0 ? path + suffix : path.slice(0, query) + suffix + path.slice(query);
 }
@@ -77,7 +77,7 @@ export async function memberOrderAccess(c: Context<AppEnv>): Promise<OrderAccess
 }
 
 /** A guest's order, opened through the signed link; a wrong key is the same 404 as no order. */
-async function guestOrderAccess(c: Context<AppEnv>): Promise<OrderAccess> {
+export async function guestOrderAccess(c: Context<AppEnv>): Promise<OrderAccess> {
   const { db, secret } = c.get('deps');
   const detail = await findOrderByNumber(db, c.req.param('number') ?? '');
   const key = c.req.query('key') ?? '';
