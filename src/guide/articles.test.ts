@@ -85,7 +85,6 @@ const PENDING = [
   'how-to-use-points',
   'message-cards',
   'missed-delivery-pickup',
-  'order-changes-and-cancellations',
   'points',
   'points-expiration',
   'purchasing-digital-content',
