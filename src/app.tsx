@@ -16,6 +16,7 @@ import { mailWebhookRoutes } from './mail/webhook-routes.ts';
 import { newsletterOneClickRoutes, newsletterRoutes } from './newsletter/routes.tsx';
 import { httpMetrics, opsRoutes } from './ops/routes.ts';
 import { orderRoutes } from './orders/routes.tsx';
+import { fixPaymentRoutes } from './payments/fix-payment-routes.tsx';
 import { sandboxRoutes } from './payments/sandbox-routes.tsx';
 import { inquiryLimits } from './support/limits.ts';
 import { supportRoutes } from './support/routes.tsx';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountRoutes);
   app.route('/', profileRoutes);
   app.route('/', orderRoutes);
+  app.route('/', fixPaymentRoutes);
   app.route('/', newsletterRoutes);
   app.route('/', sandboxRoutes);
   app.route('/', guideRoutes);

@@ -7,6 +7,7 @@ import { checkEmailField } from '../email-policy/email-field.ts';
 import { formatTokyoTime } from '../mail/describe-delivery.ts';
 import { findOrderMail } from '../mail/find-order-mail.ts';
 import { findSuppression } from '../mail/suppressions.ts';
+import { PaymentFixBanner } from '../payments/pages/fix-payment-page.tsx';
 import { type ShippingMethodCode, shippingMethods } from '../shipping/rates.ts';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages, notFound } from '../web/errors.ts';
@@ -174,6 +175,14 @@ export async function showCustomerOrder(
       notice={notice}
       error={state.error}
       addressSection={await addressSection(c, access, state)}
+      paymentNotice={
+        <PaymentFixBanner
+          order={order}
+          t={t}
+          locale={locale}
+          action={below(access.path, '/payment')}
+        />
+      }
       mailSection={
         <OrderMailSection
           order={order}

@@ -4,6 +4,9 @@ export const CAPTURE_AFTER_DAYS = 25;
 /** After a failed capture the customer has this long to enter another card; then the order is cancelled. */
 export const FIX_PAYMENT_DAYS = 7;
 
+/** Cards a customer may try on one order's payment page in an hour (each one reaches the card network). */
+export const FIX_ATTEMPTS_PER_HOUR = 10;
+
 /** A capture claimed this long ago with no answer recorded (a crashed worker) is tried again. */
 export const STALE_CAPTURE_MINUTES = 10;
 

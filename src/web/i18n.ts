@@ -1,6 +1,7 @@
 import { caseEn, caseJa } from '../guide/case-messages.ts';
 import { guideEn, guideJa } from '../guide/messages.ts';
 import { orderAddressEn, orderAddressJa } from '../orders/address-messages.ts';
+import { fixPaymentEn, fixPaymentJa } from '../payments/fix-payment-messages.ts';
 import { supportEn, supportJa } from '../support/messages.ts';
 
 export const locales = ['en', 'ja'] as const;
@@ -498,7 +499,14 @@ const coreEn = {
 };
 
 // Domains with many words keep them beside their code (guide/, support/).
-const en = { ...coreEn, ...guideEn, ...caseEn, ...supportEn, ...orderAddressEn };
+const en = {
+  ...coreEn,
+  ...guideEn,
+  ...caseEn,
+  ...supportEn,
+  ...orderAddressEn,
+  ...fixPaymentEn,
+};
 
 export type MessageKey = keyof typeof en;
 
@@ -1001,6 +1009,7 @@ const ja: Record<MessageKey, string> = {
   ...caseJa,
   ...supportJa,
   ...orderAddressJa,
+  ...fixPaymentJa,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ja };

@@ -99,6 +99,8 @@ export function OrderPage(props: {
   mailSection?: Child;
   /** "Change the delivery address" (see order-address.tsx), while the order allows it. */
   addressSection?: Child;
+  /** "Payment failed: enter another card" (see payments/pages/fix-payment-page.tsx). */
+  paymentNotice?: Child;
 }) {
   const { detail, t, locale } = props;
   const { order, lines } = detail;
@@ -111,6 +113,7 @@ export function OrderPage(props: {
       </p>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       {props.error && <Notice kind="error">{props.error}</Notice>}
+      {props.paymentNotice}
       <h2>{t('order.status')}</h2>
       <Timeline detail={detail} t={t} locale={locale} />
       <ChangeHistory detail={detail} t={t} locale={locale} />

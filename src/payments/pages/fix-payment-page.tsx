@@ -1,0 +1,149 @@
+import { formatJpy } from '../../lib/money.ts';
+import type { Order } from '../../orders/tables.ts';
+import { formatDate, type Locale, type Translate } from '../../web/i18n.ts';
+import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { brandNames, type CardBrand } from '../cards.ts';
+
+/** "VISA •••• 4242" as the order page shows a card. */
+export function cardLabel(order: Pick<Order, 'cardBrand' | 'cardLast4'>): string {
+  return `${brandNames[order.cardBrand as CardBrand] ?? order.cardBrand ?? ''} •••• ${order.cardLast4 ?? ''}`;
+}
+
+/** A due date as the customer reads it: Japan time, said so. */
+export function japanDate(t: Translate, date: Date, locale: Locale): string {
+  return t('fixPayment.japanTime', { date: formatDate(date, locale, true) });
+}
+
+/** The note at the top of the order page while its payment waits for another card. */
+export function PaymentFixBanner(props: {
+  order: Order;
+  t: Translate;
+  locale: Locale;
+  action: string;
+}) {
+  const { order, t } = props;
+  if (order.paymentState !== 'capture_failed' || !order.paymentFixDueAt) return null;
+  return (
+    <Notice kind="error">
+      <span class="payment-fix">
+        {t('fixPayment.banner', { date: japanDate(t, order.paymentFixDueAt, props.locale) })}{' '}
+        <a href={props.action}>{t('fixPayment.bannerLink')}</a>
+      </span>
+    </Notice>
+  );
+}
+
+function CardField(props: {
+  name: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  autocomplete: string;
+  numeric?: boolean;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        name={props.name}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        inputmode={props.numeric ? 'numeric' : undefined}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+      <FieldError message={props.error} />
+    </label>
+  );
+}
+
+/** The card fields of checkout (same names, labels and rules); number and CVC are never echoed. */
+export function CardFields(props: {
+  t: Translate;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const { t, values, errors } = props;
+  return (
+    <>
+      <CardField
+        name="cardNumber"
+        label={t('checkout.cardNumber')}
+        value=""
+        error={errors.cardNumber}
+        autocomplete="cc-number"
+        numeric
+      />
+      <CardField
+        name="cardHolder"
+        label={t('checkout.cardHolder')}
+        value={values.cardHolder ?? ''}
+        error={errors.cardHolder}
+        autocomplete="cc-name"
+      />
+      <div class="row">
+        <CardField
+          name="cardExpiry"
+          label={t('checkout.cardExpiry')}
+          value={values.cardExpiry ?? ''}
+          error={errors.cardExpiry}
+          autocomplete="cc-exp"
+        />
+        <CardField
+          name="cardCvc"
+          label={t('checkout.cardCvc')}
+          value=""
+          error={errors.cardCvc}
+          autocomplete="cc-csc"
+          numeric
+        />
+      </div>
+    </>
+  );
+}
+
+/** Paying an order again with another card, after its capture failed. */
+export function FixPaymentPage(props: {
+  order: Order;
+  t: Translate;
+  locale: Locale;
+  csrf: string;
+  action: string;
+  orderPath: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string | undefined;
+  /** After success: no form, just the receipt. */
+  done?: boolean;
+}) {
+  const { order, t, locale } = props;
+  const amount = formatJpy(order.totalJpy, locale);
+  const due = order.paymentFixDueAt ? japanDate(t, order.paymentFixDueAt, locale) : '';
+  return (
+    <section class="fix-payment">
+      <h1>{t('fixPayment.title', { number: order.number })}</h1>
+      {props.done ? (
+        <Notice kind="success">{t('fixPayment.done', { amount, card: cardLabel(order) })}</Notice>
+      ) : (
+        <>
+          <Notice kind="error">{t('fixPayment.banner', { date: due })}</Notice>
+          {props.message && <Notice kind="error">{props.message}</Notice>}
+          <p>{t('fixPayment.why', { card: cardLabel(order) })}</p>
+          <p>{t('fixPayment.how', { amount, date: due })}</p>
+          <form method="post" action={props.action} class="stack" autocomplete="off">
+            <Csrf token={props.csrf} />
+            <fieldset>
+              <legend>{t('checkout.payment')}</legend>
+              <p class="muted">{t('fixPayment.threeDs')}</p>
+              <CardFields t={t} values={props.values} errors={props.errors} />
+            </fieldset>
+            <button type="submit">{t('fixPayment.submit', { amount })}</button>
+          </form>
+        </>
+      )}
+      <p>
+        <a href={props.orderPath}>{t('fixPayment.back')}</a>
+      </p>
+    </section>
+  );
+}
