@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createStaff } from '../admin/create-staff.ts';
 import { createApp } from '../app.tsx';
 import type { Product } from '../catalog/tables.ts';
 import { placeOrder } from '../checkout/place-order.ts';
@@ -274,6 +275,26 @@ describeEachDatabase('changing the delivery address of an order', (kind) => {
     expect(after).toContain('Changes to this order');
     expect(after).toContain('Delivery address changed');
     expect(await addressMails(order.id)).toHaveLength(1);
+
+    // Staff see the same change, with who made it and both addresses, on the admin order page.
+    await createStaff(database.db, {
+      email: 'support1@tenpo.test',
+      name: 'Support',
+      role: 'support',
+      password: 'correct horse battery staple',
+    });
+    const staff = formClient(app);
+    await staff.get('/admin/sign-in');
+    await staff.post('/admin/sign-in', {
+      email: 'support1@tenpo.test',
+      password: 'correct horse battery staple',
+    });
+    const admin = await staff.get(`/admin/orders/${order.number}`);
+    expect(admin.status).toBe(200);
+    const row = admin.html.match(/<tr data-event="address_changed">(.*?)<\/tr>/s)?.[1] ?? '';
+    expect(visible(row)).toMatch(
+      /Delivery address changed customer .*1-2-3 Shibuya.*→.*4-5-6 Umeda/,
+    );
   });
 
   it('lets a member change it on MyPage, also from their address book', async () => {
