@@ -58,6 +58,11 @@ async function benchDatabase(kind: BenchDatabaseKind): Promise<{ rows: Row[]; no
       add('/healthz (baseline)', await measureRoute(server.url, '/healthz'));
       add('/ (home)', await measureRoute(server.url, '/'));
       add(`/p/${slug}`, await measureRoute(server.url, `/p/${slug}`));
+      add(
+        '/guide/if-you-do-not-receive-an-email',
+        await measureRoute(server.url, '/guide/if-you-do-not-receive-an-email'),
+      );
+      add('/guide/search?q=shipping', await measureRoute(server.url, '/guide/search?q=shipping'));
 
       const buyers = { url: server.url, slug: database.product.slug, buyers: connections };
       await runBuyers({ ...buyers, seconds: warmupSeconds });
