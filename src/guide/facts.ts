@@ -9,7 +9,11 @@ import type { Env } from '../env.ts';
 import { formatJpy, TAX_RATE_PERCENT } from '../lib/money.ts';
 import { senderAddress } from '../mail/identity.ts';
 import { SOFT_BOUNCE_DAYS } from '../mail/record-delivery-report.ts';
-import { CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from '../orders/limits.ts';
+import {
+  ADDRESS_CHANGES_PER_HOUR,
+  CONTACT_CODES_PER_HOUR,
+  RESENDS_PER_HOUR,
+} from '../orders/limits.ts';
 import { brandNames } from '../payments/cards.ts';
 import type { ShippingZone } from '../shipping/countries.ts';
 import {
@@ -132,6 +136,7 @@ export function guideFacts(env: Env, locale: Locale): Facts {
     session_days: String(MEMBER_SESSION_DAYS),
     resends_per_hour: String(RESENDS_PER_HOUR),
     contact_codes_per_hour: String(CONTACT_CODES_PER_HOUR),
+    address_changes_per_hour: String(ADDRESS_CHANGES_PER_HOUR),
     max_line_quantity: String(MAX_LINE_QUANTITY),
     max_addresses: String(MAX_ADDRESSES),
     tax_rate_percent: String(TAX_RATE_PERCENT),

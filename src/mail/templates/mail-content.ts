@@ -63,7 +63,8 @@ export function footer(ctx: MailContext): string[] {
   );
 }
 
-function orderAction(ctx: MailContext, number: string): MailBody['action'] {
+/** The one link of an order mail: the order page, or where to find it when links are off. */
+export function orderAction(ctx: MailContext, number: string): MailBody['action'] {
   if (!ctx.orderUrl) return null;
   return {
     label: L(ctx.locale, `View order ${number}`, `ご注文 ${number} を確認する`),

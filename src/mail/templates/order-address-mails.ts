@@ -1,27 +1,13 @@
 import { addressLines, payloadAddress } from '../../orders/shipping-address.ts';
-import type { MailBody } from './layout.ts';
 import {
   footer,
   L,
   type MailContent,
   type MailContext,
   type MailTemplate,
+  orderAction,
   text,
 } from './mail-content.ts';
-
-/** The one link: the order page (MyPage or the guest's signed link), or where to find it. */
-function orderAction(ctx: MailContext, number: string): MailBody['action'] {
-  if (!ctx.orderUrl) return null;
-  return {
-    label: L(ctx.locale, `View order ${number}`, `ご注文 ${number} を確認する`),
-    url: ctx.orderUrl,
-    instead: L(
-      ctx.locale,
-      `To see this order, go to the ${ctx.shopName} website and open MyPage > Order history (guests: "Find your order" with the order number and this email address).`,
-      `ご注文内容は、${ctx.shopName} のサイトで「マイページ」>「ご注文履歴」からご確認いただけます（ゲストの方は「ご注文の確認」でご注文番号とこのメールアドレスを入力してください）。`,
-    ),
-  };
-}
 
 /** Confirms a changed delivery address: both addresses, the unchanged fee, what to do if unexpected. */
 export function orderAddressChangedMail(
