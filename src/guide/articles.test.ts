@@ -89,7 +89,6 @@ const PENDING = [
   'points-expiration',
   'purchasing-digital-content',
   'tenso-forwarding',
-  'using-a-credit-card',
   'using-paypal',
   'using-points',
 ];

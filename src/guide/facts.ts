@@ -15,6 +15,7 @@ import {
   RESENDS_PER_HOUR,
 } from '../orders/limits.ts';
 import { brandNames } from '../payments/cards.ts';
+import { CAPTURE_AFTER_DAYS, FIX_PAYMENT_DAYS } from '../payments/payment-rules.ts';
 import type { ShippingZone } from '../shipping/countries.ts';
 import {
   maxBillableWeightG,
@@ -148,6 +149,8 @@ export function guideFacts(env: Env, locale: Locale): Facts {
     weight_step_g: String(weightStepG),
     packing_allowance_percent: String(packingAllowancePercent),
     card_brands: Object.values(brandNames).join(ja ? '、' : ', '),
+    capture_after_days: String(CAPTURE_AFTER_DAYS),
+    fix_payment_days: String(FIX_PAYMENT_DAYS),
     inquiry_message_chars: inquiryLimits.messageChars.toLocaleString('en-US'),
     inquiry_photos: String(inquiryLimits.photos),
     inquiry_photo_mb: String(inquiryLimits.photoBytes / 1024 / 1024),
