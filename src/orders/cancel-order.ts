@@ -13,7 +13,8 @@ export type CancelResult =
 
 /**
  * Cancels a whole order: stock goes back, the cancellation mail is queued, and the card
- * authorisation is released. Customers may cancel only while the rules allow; staff until it ships.
+ * authorisation is released, or the money refunded when it was already captured (early capture).
+ * Customers may cancel only while the rules allow; staff until it ships.
  */
 export async function cancelOrder(
   deps: { db: Db; clock: Clock; payments: PaymentProvider },
@@ -21,6 +22,8 @@ export async function cancelOrder(
     orderId: string;
     actor: 'customer' | 'system' | `staff:${string}`;
     reason?: string;
+    /** Why, for the customer's mail: the payment was not fixed in time. */
+    why?: 'payment_not_fixed';
     /** Checked once the order is locked: cancel only if this still holds (e.g. a payment fix is overdue). */
     onlyIf?: (order: Order) => boolean;
   },
@@ -47,9 +50,14 @@ export async function cancelOrder(
         .set({ stock: sql`${products.stock} + ${line.quantity}` })
         .where(eq(products.id, line.productId));
     }
+    const refund = order.paymentState === 'captured';
     const [updated] = await tx
       .update(orders)
-      .set({ state: 'cancelled', paymentState: 'void_pending', updatedAt: now })
+      .set({
+        state: 'cancelled',
+        paymentState: refund ? 'refund_pending' : 'void_pending',
+        updatedAt: now,
+      })
       .where(eq(orders.id, order.id))
       .returning();
     await tx.insert(orderEvents).values({
@@ -66,7 +74,7 @@ export async function cancelOrder(
       memberId: order.memberId,
       recipient: order.contactEmail,
       locale: order.locale,
-      payload: { orderNumber: order.number },
+      payload: { orderNumber: order.number, refunded: refund, why: input.why ?? null },
     });
     return { ok: true, order: updated! };
   });
@@ -75,24 +83,37 @@ export async function cancelOrder(
 }
 
 /**
- * Voids authorisations of cancelled orders. Called right after a cancellation and by the worker,
- * so a crash between commit and void only delays the release.
+ * Voids the authorisations of cancelled orders and refunds those already captured. Called right
+ * after a cancellation and by the worker, so a crash between commit and the card network only
+ * delays the release; void and refund are idempotent, so doing one twice is harmless.
  */
 export async function releasePendingVoids(
   deps: { db: Db; payments: PaymentProvider },
   orderIds?: string[],
 ): Promise<number> {
-  const where = orderIds
-    ? and(eq(orders.paymentState, 'void_pending'), inArray(orders.id, orderIds))
-    : eq(orders.paymentState, 'void_pending');
+  const waiting = inArray(orders.paymentState, ['void_pending', 'refund_pending']);
   const pending = await deps.db
-    .select({ id: orders.id, ref: orders.paymentRef })
+    .select({
+      id: orders.id,
+      ref: orders.paymentRef,
+      state: orders.paymentState,
+      totalJpy: orders.totalJpy,
+    })
     .from(orders)
-    .where(where)
+    .where(orderIds ? and(waiting, inArray(orders.id, orderIds)) : waiting)
     .limit(100);
-  for (const { id, ref } of pending) {
-    await deps.payments.void(ref);
-    await deps.db.update(orders).set({ paymentState: 'voided' }).where(eq(orders.id, id));
+  let done = 0;
+  for (const { id, ref, state, totalJpy } of pending) {
+    if (state === 'refund_pending') {
+      // A refused refund stays pending and is tried again by the next worker round.
+      const refunded = await deps.payments.refund(ref, totalJpy);
+      if (!refunded.ok) continue;
+      await deps.db.update(orders).set({ paymentState: 'refunded' }).where(eq(orders.id, id));
+    } else {
+      await deps.payments.void(ref);
+      await deps.db.update(orders).set({ paymentState: 'voided' }).where(eq(orders.id, id));
+    }
+    done += 1;
   }
-  return pending.length;
+  return done;
 }

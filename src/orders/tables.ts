@@ -20,6 +20,8 @@ export const paymentStates = [
   'capture_failed',
   'void_pending',
   'voided',
+  'refund_pending',
+  'refunded',
 ] as const;
 export type PaymentState = (typeof paymentStates)[number];
 

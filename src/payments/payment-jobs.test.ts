@@ -5,6 +5,8 @@ import { placeOrder } from '../checkout/place-order.ts';
 import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
 import { outboxMessages } from '../mail/tables.ts';
+import { renderText } from '../mail/templates/layout.ts';
+import { coreTemplates } from '../mail/templates/mail-content.ts';
 import { runJobsOnce } from '../ops/background-jobs.ts';
 import { markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
@@ -254,7 +256,47 @@ describeEachDatabase('early capture and failed captures', (kind) => {
     ]);
     expect(await stockOf(product.id)).toBe(3);
     expect((await ledgerOf(order.paymentRef)).status).toBe('voided');
-    expect(await mailsOf(order.id, 'order_cancelled')).toHaveLength(1);
+    const cancelled = await mailsOf(order.id, 'order_cancelled');
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]!.payload).toMatchObject({ refunded: false, why: 'payment_not_fixed' });
+  });
+
+  it('refunds, rather than voids, an order cancelled after its early capture', async () => {
+    const w = world();
+    const { order, product } = await orderWithCard(w, sandboxCards.success, 4);
+    w.clock.advance((CAPTURE_AFTER_DAYS + 1) * DAY);
+    await runJobsOnce(w.deps);
+    expect((await ledgerOf(order.paymentRef)).status).toBe('captured');
+
+    const result = await cancelOrder(w.deps, { orderId: order.id, actor: 'staff:test' });
+    expect(result.ok).toBe(true);
+    expect((await orderOf(order.id)).order.paymentState).toBe('refunded');
+    expect(await ledgerOf(order.paymentRef)).toMatchObject({
+      status: 'refunded',
+      refundedJpy: order.totalJpy,
+    });
+    expect(await stockOf(product.id)).toBe(4);
+    const [mail] = await mailsOf(order.id, 'order_cancelled');
+    expect(mail!.payload).toMatchObject({ refunded: true });
+    const ctx = {
+      locale: 'en' as const,
+      shopName: 'Tenpo',
+      fromAddress: 'shop@tenpo.example',
+      recipient: order.contactEmail,
+      orderUrl: null,
+    };
+    const content = coreTemplates.order_cancelled({
+      ctx,
+      payload: mail!.payload,
+      detail: await orderOf(order.id),
+      publicUrl: 'https://shop.test',
+    });
+    expect(renderText(content.body, true)).toContain(
+      `The ¥${order.totalJpy.toLocaleString('en-US')} charged to your card has been refunded`,
+    );
+    // A worker round afterwards finds nothing left to release, and the refund is not repeated.
+    await runJobsOnce(w.deps);
+    expect((await ledgerOf(order.paymentRef)).status).toBe('refunded');
   });
 
   it('does not cancel or capture a paid order even when its old due date passes', async () => {

@@ -72,6 +72,7 @@ export async function cancelOverduePaymentFixes(deps: Deps): Promise<number> {
       orderId: id,
       actor: 'system',
       reason: `payment not fixed within ${FIX_PAYMENT_DAYS} days of the failed capture`,
+      why: 'payment_not_fixed',
       onlyIf: (order) =>
         order.paymentState === 'capture_failed' &&
         order.paymentFixDueAt !== null &&

@@ -30,6 +30,7 @@ export type PaymentStatus =
   | 'declined'
   | 'captured'
   | 'voided'
+  | 'refunded'
   | 'unknown';
 
 export interface PaymentProvider {
@@ -48,6 +49,11 @@ export interface PaymentProvider {
    * after a crash never charges twice (a real acquirer gets `ref` as its idempotency key).
    */
   capture(ref: string, amountJpy: number): Promise<{ ok: true } | { ok: false; reason: string }>;
-  /** Releases an authorisation that will not be captured. */
+  /** Releases an authorisation that will not be captured; a captured payment is left alone. */
   void(ref: string): Promise<void>;
+  /**
+   * Gives back money already captured (an order cancelled after an early capture). Idempotent per
+   * `ref`, like capture: refunding a refunded payment answers ok again.
+   */
+  refund(ref: string, amountJpy: number): Promise<{ ok: true } | { ok: false; reason: string }>;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { randomToken } from '../lib/ids.ts';
@@ -96,10 +96,38 @@ export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): Pa
     },
 
     async void(ref) {
+      // Only a hold can be released; captured money needs a refund.
       await db
         .update(sandboxPayments)
         .set({ status: 'voided', updatedAt: clock.now() })
-        .where(eq(sandboxPayments.ref, ref));
+        .where(
+          and(
+            eq(sandboxPayments.ref, ref),
+            inArray(sandboxPayments.status, ['authorised', 'challenge_required']),
+          ),
+        );
+    },
+
+    async refund(ref, amountJpy) {
+      // Conditional, so two concurrent refunds give the money back once.
+      const [refunded] = await db
+        .update(sandboxPayments)
+        .set({ status: 'refunded', refundedJpy: amountJpy, updatedAt: clock.now() })
+        .where(
+          and(
+            eq(sandboxPayments.ref, ref),
+            eq(sandboxPayments.status, 'captured'),
+            gte(sandboxPayments.capturedJpy, amountJpy),
+          ),
+        )
+        .returning({ ref: sandboxPayments.ref });
+      if (refunded) return { ok: true };
+      const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
+      if (row?.status === 'refunded' && row.refundedJpy === amountJpy) return { ok: true };
+      return {
+        ok: false,
+        reason: row?.status === 'captured' ? 'amount_exceeds_capture' : 'not_captured',
+      };
     },
   };
 }

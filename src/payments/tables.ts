@@ -5,10 +5,11 @@ export const sandboxPayments = pgTable('sandbox_payments', {
   ref: text('ref').primaryKey(),
   amountJpy: integer('amount_jpy').notNull(),
   capturedJpy: integer('captured_jpy').notNull().default(0),
+  refundedJpy: integer('refunded_jpy').notNull().default(0),
   brand: text('brand').notNull(),
   last4: text('last4').notNull(),
   status: text('status', {
-    enum: ['challenge_required', 'authorised', 'declined', 'captured', 'voided'],
+    enum: ['challenge_required', 'authorised', 'declined', 'captured', 'voided', 'refunded'],
   }).notNull(),
   challengeToken: text('challenge_token'),
   /** Authorised with the test card that fails at capture. */

@@ -26,6 +26,9 @@ const eventLabels: Record<string, string> = {
   ...stateLabels,
   contact_email_changed: 'Contact email changed',
   address_changed: 'Delivery address changed',
+  payment_captured: 'Payment captured',
+  capture_failed: 'Capture failed',
+  card_changed: 'Customer entered another card',
 };
 
 const filterLabels: Record<string, string> = {

@@ -177,9 +177,33 @@ export function orderPlacedMail(ctx: MailContext, detail: OrderDetail): MailCont
   };
 }
 
-export function orderCancelledMail(ctx: MailContext, detail: OrderDetail): MailContent {
+export function orderCancelledMail(
+  ctx: MailContext,
+  detail: OrderDetail,
+  how: { refunded: boolean; why: 'payment_not_fixed' | null } = { refunded: false, why: null },
+): MailContent {
   const { order } = detail;
   const { locale } = ctx;
+  const amount = formatJpy(order.totalJpy, locale);
+  const why =
+    how.why === 'payment_not_fixed'
+      ? L(
+          locale,
+          'We cancelled it because the payment could not be completed: no other card was entered in time after your card was declined. ',
+          'カードでのお支払いができず、期限までに別のカードのご登録がなかったため、キャンセルいたしました。',
+        )
+      : '';
+  const money = how.refunded
+    ? L(
+        locale,
+        `The ${amount} charged to your card has been refunded; depending on your card issuer it can take several days to appear on your statement.`,
+        `カードにご請求した${amount}は返金いたしました。カード会社によっては、明細に反映されるまで数日かかる場合があります。`,
+      )
+    : L(
+        locale,
+        'The authorisation on your card has been released, so you will not be charged; depending on your card issuer it can take a few days to disappear from your statement.',
+        'カードの与信は解除しましたので、ご請求は発生しません。カード会社によっては、明細から消えるまで数日かかる場合があります。',
+      );
   return {
     subject: L(
       locale,
@@ -192,11 +216,14 @@ export function orderCancelledMail(ctx: MailContext, detail: OrderDetail): MailC
         { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
         {
           kind: 'p',
-          text: L(
-            locale,
-            `Your order ${order.number} has been cancelled in full. The authorisation on your card has been released, so you will not be charged; depending on your card issuer it can take a few days to disappear from your statement.`,
-            `ご注文 ${order.number} はすべてキャンセルされました。カードの与信は解除しましたので、ご請求は発生しません。カード会社によっては、明細から消えるまで数日かかる場合があります。`,
-          ),
+          text:
+            L(
+              locale,
+              `Your order ${order.number} has been cancelled in full. `,
+              `ご注文 ${order.number} はすべてキャンセルされました。`,
+            ) +
+            why +
+            money,
         },
         ...orderSummary(detail, locale),
       ],
@@ -345,7 +372,11 @@ export function verificationCodeMail(
 /** The order mails and notices, by topic (the inquiry desk's are in support-mails.ts). */
 export const coreTemplates = {
   order_placed: ({ ctx, detail }) => orderPlacedMail(ctx, needOrder(detail)),
-  order_cancelled: ({ ctx, detail }) => orderCancelledMail(ctx, needOrder(detail)),
+  order_cancelled: ({ ctx, detail, payload }) =>
+    orderCancelledMail(ctx, needOrder(detail), {
+      refunded: payload.refunded === true,
+      why: payload.why === 'payment_not_fixed' ? 'payment_not_fixed' : null,
+    }),
   order_shipped: ({ ctx, detail }) => orderShippedMail(ctx, needOrder(detail)),
   important_notice: ({ ctx, payload, detail }) =>
     importantNoticeMail(ctx, {
