@@ -3,8 +3,9 @@ import { describeDelivery, describeSuppression } from '../../mail/describe-deliv
 import type { AddressProblem, CustomerMail } from '../../mail/find-order-mail.ts';
 import { MailList } from '../../orders/pages/order-mail.tsx';
 import type { Order } from '../../orders/tables.ts';
+import { TextField } from '../../web/form-fields.tsx';
 import { formatDate, type Locale, type Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 import type { Member } from '../tables.ts';
 
 type FormProps = {
@@ -24,16 +25,21 @@ export function SignInPage(props: FormProps & { next: string }) {
       <form method="post" action="/account/sign-in" class="stack">
         <Csrf token={props.csrf} />
         <input type="hidden" name="next" value={props.next} />
-        <label>
-          {t('account.login')}
-          <input name="login" value={values.login ?? ''} autocomplete="username" required />
-          <FieldError message={props.errors.login} />
-        </label>
-        <label>
-          {t('account.password')}
-          <input name="password" type="password" autocomplete="current-password" required />
-          <FieldError message={props.errors.password} />
-        </label>
+        <TextField
+          name="login"
+          label={t('account.login')}
+          values={values}
+          errors={props.errors}
+          autocomplete="username"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('account.password')}
+          values={values}
+          errors={props.errors}
+          autocomplete="current-password"
+        />
         <button type="submit">{t('account.signInTitle')}</button>
       </form>
       <p>
@@ -53,49 +59,45 @@ export function SignInPage(props: FormProps & { next: string }) {
 
 export function RegisterPage(props: FormProps & { locale: Locale }) {
   const { t, values, errors } = props;
-  const field = (
-    name: string,
-    label: string,
-    type = 'text',
-    help?: string,
-    autocomplete?: string,
-  ) => (
-    <label>
-      {label}
-      {help && <span class="help">{help}</span>}
-      <input
-        name={name}
-        type={type}
-        value={type === 'password' ? '' : (values[name] ?? '')}
-        autocomplete={autocomplete}
-        aria-invalid={errors[name] ? 'true' : undefined}
-        required={name !== 'name'}
-      />
-      <FieldError message={errors[name]} />
-    </label>
-  );
   return (
     <section>
       <h1>{t('account.registerTitle')}</h1>
       {props.message && <Notice kind="error">{props.message}</Notice>}
       <form method="post" action="/account/register" class="stack">
         <Csrf token={props.csrf} />
-        {field(
-          'memberCode',
-          t('account.memberCode'),
-          'text',
-          t('account.memberCodeHelp'),
-          'username',
-        )}
-        {field('email', t('account.email'), 'email', undefined, 'email')}
-        {field('name', t('account.name'), 'text', undefined, 'name')}
-        {field(
-          'password',
-          t('account.password'),
-          'password',
-          t('account.passwordHelp'),
-          'new-password',
-        )}
+        <TextField
+          name="memberCode"
+          label={t('account.memberCode')}
+          help={t('account.memberCodeHelp')}
+          autocomplete="username"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('account.email')}
+          autocomplete="email"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="name"
+          label={t('account.name')}
+          autocomplete="name"
+          values={values}
+          errors={errors}
+          required={false}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('account.password')}
+          help={t('account.passwordHelp')}
+          autocomplete="new-password"
+          values={values}
+          errors={errors}
+        />
         <label>
           {t('account.language')}
           <select name="locale">

@@ -1,9 +1,9 @@
 import { formatTokyoTime } from '../../mail/describe-delivery.ts';
 import { MAIL_SECTION_ID } from '../../orders/pages/order-mail.tsx';
 import type { Order } from '../../orders/tables.ts';
+import { CodeField, TextField } from '../../web/form-fields.tsx';
 import { formatDate, type Locale, type Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { CodeField } from './verify-pages.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 
 /** Why changing the account's address leaves orders alone, and where each order's is changed. */
 function OrdersKeepTheirEmail(props: { t: Translate; locale: Locale; orders: Order[] }) {
@@ -63,30 +63,23 @@ export function EmailChangePage(props: {
       <p class="help">{t('acct.email.help')}</p>
       <form method="post" action="/mypage/email" class="stack">
         <Csrf token={props.csrf} />
-        <label>
-          {t('acct.email.new')}
-          <input
-            type="email"
-            name="email"
-            value={values.email ?? ''}
-            autocomplete="email"
-            aria-invalid={errors.email ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.email} />
-        </label>
-        <label>
-          {t('acct.email.password')}
-          <span class="help">{t('acct.email.passwordHelp')}</span>
-          <input
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            aria-invalid={errors.password ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.password} />
-        </label>
+        <TextField
+          name="email"
+          type="email"
+          label={t('acct.email.new')}
+          autocomplete="email"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('acct.email.password')}
+          help={t('acct.email.passwordHelp')}
+          autocomplete="current-password"
+          values={values}
+          errors={errors}
+        />
         <button type="submit">{t('acct.email.send')}</button>
       </form>
       <OrdersKeepTheirEmail t={t} locale={props.locale} orders={props.orders} />

@@ -1,6 +1,6 @@
+import { CodeField, TextField } from '../../web/form-fields.tsx';
 import type { Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { CodeField } from './verify-pages.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 
 type FormProps = {
   t: Translate;
@@ -20,31 +20,23 @@ export function LookupPage(props: FormProps) {
       <p>{t('acct.lookup.intro')}</p>
       <form method="post" action="/account/lookup" class="stack">
         <Csrf token={props.csrf} />
-        <label>
-          {t('acct.lookup.memberCode')}
-          <span class="help">{t('account.memberCodeHelp')}</span>
-          <input
-            name="memberCode"
-            value={values.memberCode ?? ''}
-            autocomplete="username"
-            spellcheck={false}
-            aria-invalid={errors.memberCode ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.memberCode} />
-        </label>
-        <label>
-          {t('acct.lookup.email')}
-          <input
-            type="email"
-            name="email"
-            value={values.email ?? ''}
-            autocomplete="email"
-            aria-invalid={errors.email ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.email} />
-        </label>
+        <TextField
+          name="memberCode"
+          label={t('acct.lookup.memberCode')}
+          help={t('account.memberCodeHelp')}
+          autocomplete="username"
+          spellcheck={false}
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('acct.lookup.email')}
+          autocomplete="email"
+          values={values}
+          errors={errors}
+        />
         <button type="submit">{t('acct.lookup.send')}</button>
       </form>
     </section>

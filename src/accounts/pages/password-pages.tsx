@@ -1,6 +1,6 @@
+import { CodeField, TextField } from '../../web/form-fields.tsx';
 import type { Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { CodeField } from './verify-pages.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 
 type FormProps = {
   t: Translate;
@@ -13,18 +13,15 @@ type FormProps = {
 function NewPasswordField(props: { t: Translate; error?: string | undefined }) {
   const { t } = props;
   return (
-    <label>
-      {t('acct.reset.newPassword')}
-      <span class="help">{t('account.passwordHelp')}</span>
-      <input
-        name="password"
-        type="password"
-        autocomplete="new-password"
-        aria-invalid={props.error ? 'true' : undefined}
-        required
-      />
-      <FieldError message={props.error} />
-    </label>
+    <TextField
+      name="password"
+      type="password"
+      label={t('acct.reset.newPassword')}
+      help={t('account.passwordHelp')}
+      autocomplete="new-password"
+      values={{}}
+      errors={{ password: props.error }}
+    />
   );
 }
 
@@ -38,17 +35,13 @@ export function ForgotPasswordPage(props: FormProps) {
       <p>{t('acct.forgot.intro')}</p>
       <form method="post" action="/account/password/forgot" class="stack">
         <Csrf token={props.csrf} />
-        <label>
-          {t('account.login')}
-          <input
-            name="login"
-            value={values.login ?? ''}
-            autocomplete="username"
-            aria-invalid={errors.login ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.login} />
-        </label>
+        <TextField
+          name="login"
+          label={t('account.login')}
+          autocomplete="username"
+          values={values}
+          errors={errors}
+        />
         <button type="submit">{t('acct.forgot.send')}</button>
       </form>
       <p class="muted">

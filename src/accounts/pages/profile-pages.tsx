@@ -1,4 +1,6 @@
-import { countries, findCountry } from '../../shipping/countries.ts';
+import { findCountry } from '../../shipping/countries.ts';
+import { AddressFields } from '../../shipping/pages/address-fields.tsx';
+import { TextField } from '../../web/form-fields.tsx';
 import type { Locale, Translate } from '../../web/i18n.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import type { MemberAddress } from '../address-book-tables.ts';
@@ -49,34 +51,6 @@ function Messages(props: { message?: string | undefined; notice?: string | undef
       {props.message && <Notice kind="error">{props.message}</Notice>}
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
     </>
-  );
-}
-
-function TextField(props: {
-  name: string;
-  label: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  type?: string;
-  autocomplete?: string;
-  help?: string | undefined;
-  required?: boolean;
-}) {
-  const error = props.errors[props.name];
-  return (
-    <label>
-      {props.label}
-      {props.help && <span class="help">{props.help}</span>}
-      <input
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? '' : (props.values[props.name] ?? '')}
-        autocomplete={props.autocomplete}
-        required={props.required ?? true}
-        aria-invalid={error ? 'true' : undefined}
-      />
-      <FieldError message={error} />
-    </label>
   );
 }
 
@@ -240,31 +214,7 @@ export function AddressBookPage(props: {
 /** Add or edit one address: the same fields and checks as the checkout form. */
 export function AddressFormPage(props: FormProps & { locale: Locale; id: string | null }) {
   const { t, locale, values, errors } = props;
-  const country = values.country ?? '';
-  const postalExample = countries.find((c) => c.code === country)?.postal?.exampleEn;
-  const sorted = [...countries].sort((a, b) =>
-    (locale === 'ja' ? a.nameJa : a.nameEn).localeCompare(
-      locale === 'ja' ? b.nameJa : b.nameEn,
-      locale,
-    ),
-  );
   const title = props.id ? t('profile.editAddress') : t('profile.addAddress');
-  const field = (name: string, label: string, autocomplete: string, required = true) => (
-    <TextField
-      name={name}
-      label={label}
-      autocomplete={autocomplete}
-      values={values}
-      errors={errors}
-      required={required}
-      type={name === 'phone' ? 'tel' : 'text'}
-      help={
-        name === 'postalCode' && postalExample
-          ? t('checkout.postalExample', { example: postalExample })
-          : undefined
-      }
-    />
-  );
   return (
     <section>
       <ProfileNav t={t} current="addresses" />
@@ -277,32 +227,7 @@ export function AddressFormPage(props: FormProps & { locale: Locale; id: string 
         novalidate
       >
         <Csrf token={props.csrf} />
-        {field('name', t('checkout.name'), 'name')}
-        <label>
-          {t('checkout.country')}
-          <select
-            name="country"
-            required
-            autocomplete="country"
-            aria-invalid={errors.country ? 'true' : undefined}
-          >
-            <option value="">—</option>
-            {sorted.map((c) => (
-              <option value={c.code} selected={c.code === country}>
-                {locale === 'ja' ? c.nameJa : c.nameEn}
-              </option>
-            ))}
-          </select>
-          <FieldError message={errors.country} />
-        </label>
-        <div class="row">
-          {field('postalCode', t('checkout.postal'), 'postal-code', false)}
-          {field('region', t('checkout.region'), 'address-level1', false)}
-        </div>
-        {field('city', t('checkout.city'), 'address-level2')}
-        {field('line1', t('checkout.line1'), 'address-line1')}
-        {field('line2', t('checkout.line2'), 'address-line2', false)}
-        {field('phone', t('checkout.phone'), 'tel')}
+        <AddressFields t={t} locale={locale} values={values} errors={errors} />
         <label class="choice">
           <input
             type="checkbox"

@@ -1,24 +1,6 @@
+import { CodeField } from '../../web/form-fields.tsx';
 import type { Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-
-/** The six-digit code input every account flow uses. */
-export function CodeField(props: { t: Translate; value: string; error?: string | undefined }) {
-  return (
-    <label>
-      {props.t('code.label')}
-      <input
-        name="code"
-        value={props.value}
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        maxlength={12}
-        aria-invalid={props.error ? 'true' : undefined}
-        required
-      />
-      <FieldError message={props.error} />
-    </label>
-  );
-}
+import { Csrf, Notice } from '../../web/layout.tsx';
 
 /** After registration (or a sign-in before it was finished): enter the code, or get a new one. */
 export function VerifyPage(props: {

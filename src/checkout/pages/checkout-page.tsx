@@ -1,43 +1,16 @@
 import type { MemberAddress } from '../../accounts/address-book-tables.ts';
 import type { CartLine } from '../../cart/find-cart.ts';
 import { Price, productTitle } from '../../catalog/pages/product-card.tsx';
+import { CardFields } from '../../payments/pages/fix-payment-page.tsx';
 import { countries } from '../../shipping/countries.ts';
+import { AddressFields } from '../../shipping/pages/address-fields.tsx';
 import { shippingMethods } from '../../shipping/rates.ts';
+import { TextField } from '../../web/form-fields.tsx';
 import type { Locale, Translate } from '../../web/i18n.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import type { Quote } from '../quote-order.ts';
 
 export type CheckoutValues = Partial<Record<string, string>>;
-
-function Field(props: {
-  name: string;
-  label: string;
-  values: CheckoutValues;
-  errors: Record<string, string>;
-  type?: string;
-  autocomplete?: string;
-  help?: string | undefined;
-  required?: boolean;
-  inputmode?: 'numeric' | 'email' | 'tel';
-}) {
-  const error = props.errors[props.name];
-  return (
-    <label>
-      {props.label}
-      {props.help && <span class="help">{props.help}</span>}
-      <input
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.values[props.name] ?? ''}
-        autocomplete={props.autocomplete}
-        inputmode={props.inputmode}
-        required={props.required ?? true}
-        aria-invalid={error ? 'true' : undefined}
-      />
-      <FieldError message={error} />
-    </label>
-  );
-}
 
 /** Fills the form with a saved address without script: a GET back to /checkout?address=<id>. */
 function SavedAddressPicker(props: {
@@ -86,13 +59,6 @@ export function CheckoutPage(props: {
   const { t, locale, values, errors } = props;
   const country = values.country ?? '';
   const method = values.shippingMethod ?? (country === 'JP' ? 'domestic' : 'dhl_express');
-  const postalExample = countries.find((c) => c.code === country)?.postal?.exampleEn;
-  const sortedCountries = [...countries].sort((a, b) =>
-    (locale === 'ja' ? a.nameJa : a.nameEn).localeCompare(
-      locale === 'ja' ? b.nameJa : b.nameEn,
-      locale,
-    ),
-  );
   return (
     <section>
       <h1>{t('checkout.title')}</h1>
@@ -106,7 +72,7 @@ export function CheckoutPage(props: {
           {props.memberEmail ? (
             <p>{t('checkout.memberEmail', { email: props.memberEmail })}</p>
           ) : (
-            <Field
+            <TextField
               name="email"
               type="email"
               autocomplete="email"
@@ -119,81 +85,7 @@ export function CheckoutPage(props: {
         </fieldset>
         <fieldset>
           <legend>{t('checkout.shipping')}</legend>
-          <Field
-            name="name"
-            label={t('checkout.name')}
-            autocomplete="name"
-            values={values}
-            errors={errors}
-          />
-          <label>
-            {t('checkout.country')}
-            <select
-              name="country"
-              required
-              aria-invalid={errors.country ? 'true' : undefined}
-              autocomplete="country"
-            >
-              <option value="">—</option>
-              {sortedCountries.map((c) => (
-                <option value={c.code} selected={c.code === country}>
-                  {locale === 'ja' ? c.nameJa : c.nameEn}
-                </option>
-              ))}
-            </select>
-            <FieldError message={errors.country} />
-          </label>
-          <div class="row">
-            <Field
-              name="postalCode"
-              label={t('checkout.postal')}
-              help={
-                postalExample ? t('checkout.postalExample', { example: postalExample }) : undefined
-              }
-              autocomplete="postal-code"
-              values={values}
-              errors={errors}
-              required={false}
-            />
-            <Field
-              name="region"
-              label={t('checkout.region')}
-              autocomplete="address-level1"
-              values={values}
-              errors={errors}
-              required={false}
-            />
-          </div>
-          <Field
-            name="city"
-            label={t('checkout.city')}
-            autocomplete="address-level2"
-            values={values}
-            errors={errors}
-          />
-          <Field
-            name="line1"
-            label={t('checkout.line1')}
-            autocomplete="address-line1"
-            values={values}
-            errors={errors}
-          />
-          <Field
-            name="line2"
-            label={t('checkout.line2')}
-            autocomplete="address-line2"
-            values={values}
-            errors={errors}
-            required={false}
-          />
-          <Field
-            name="phone"
-            type="tel"
-            label={t('checkout.phone')}
-            autocomplete="tel"
-            values={values}
-            errors={errors}
-          />
+          <AddressFields t={t} locale={locale} values={values} errors={errors} />
         </fieldset>
         <fieldset>
           <legend>{t('checkout.method')}</legend>
@@ -265,38 +157,7 @@ export function CheckoutPage(props: {
         <fieldset>
           <legend>{t('checkout.payment')}</legend>
           <p class="muted">{t('checkout.cardNote')}</p>
-          <Field
-            name="cardNumber"
-            label={t('checkout.cardNumber')}
-            autocomplete="cc-number"
-            inputmode="numeric"
-            values={{}}
-            errors={errors}
-          />
-          <Field
-            name="cardHolder"
-            label={t('checkout.cardHolder')}
-            autocomplete="cc-name"
-            values={values}
-            errors={errors}
-          />
-          <div class="row">
-            <Field
-              name="cardExpiry"
-              label={t('checkout.cardExpiry')}
-              autocomplete="cc-exp"
-              values={values}
-              errors={errors}
-            />
-            <Field
-              name="cardCvc"
-              label={t('checkout.cardCvc')}
-              autocomplete="cc-csc"
-              inputmode="numeric"
-              values={{}}
-              errors={errors}
-            />
-          </div>
+          <CardFields t={t} values={values} errors={errors} />
         </fieldset>
         <p class="muted">{t('checkout.placeNote')}</p>
         <button type="submit" name="action" value="place">

@@ -1,5 +1,6 @@
+import { CodeField, TextField } from '../../web/form-fields.tsx';
 import type { Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 
 type FormProps = {
   t: Translate;
@@ -19,31 +20,23 @@ export function FindOrderPage(props: FormProps) {
       <p>{t('findOrder.intro')}</p>
       <form method="post" action="/orders/find" class="stack">
         <Csrf token={props.csrf} />
-        <label>
-          {t('findOrder.number')}
-          <span class="help">{t('findOrder.numberHelp')}</span>
-          <input
-            name="number"
-            value={values.number ?? ''}
-            autocapitalize="characters"
-            spellcheck={false}
-            aria-invalid={errors.number ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.number} />
-        </label>
-        <label>
-          {t('findOrder.email')}
-          <input
-            type="email"
-            name="email"
-            value={values.email ?? ''}
-            autocomplete="email"
-            aria-invalid={errors.email ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.email} />
-        </label>
+        <TextField
+          name="number"
+          label={t('findOrder.number')}
+          help={t('findOrder.numberHelp')}
+          autocapitalize="characters"
+          spellcheck={false}
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('findOrder.email')}
+          autocomplete="email"
+          values={values}
+          errors={errors}
+        />
         <button type="submit">{t('findOrder.send')}</button>
       </form>
       <p class="muted">
@@ -70,19 +63,7 @@ export function FindOrderCodePage(props: FormProps & { number: string }) {
         <p>
           {t('findOrder.number')}: <strong>{props.number}</strong>
         </p>
-        <label>
-          {t('code.label')}
-          <input
-            name="code"
-            value={values.code ?? ''}
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxlength={12}
-            aria-invalid={errors.code ? 'true' : undefined}
-            required
-          />
-          <FieldError message={errors.code} />
-        </label>
+        <CodeField t={t} value={values.code ?? ''} error={errors.code} />
         <button type="submit">{t('findOrder.open')}</button>
       </form>
       <p class="muted">{t('code.notArrived')}</p>

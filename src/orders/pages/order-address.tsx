@@ -1,41 +1,14 @@
 import type { MemberAddress } from '../../accounts/address-book-tables.ts';
-import { countries, findCountry } from '../../shipping/countries.ts';
+import { findCountry } from '../../shipping/countries.ts';
+import { AddressFields } from '../../shipping/pages/address-fields.tsx';
 import type { Locale, Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 
 /** The id the order page's address section carries, so forms and redirects can land on it. */
 export const ADDRESS_SECTION_ID = 'order-address';
 
 /** Where a customer asks us to change an order once the page no longer can. */
 export const ORDER_INQUIRY_PATH = '/inquiry?category=order';
-
-function TextField(props: {
-  name: string;
-  label: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  autocomplete: string;
-  type?: string;
-  help?: string | undefined;
-  required?: boolean;
-}) {
-  const error = props.errors[props.name];
-  return (
-    <label>
-      {props.label}
-      {props.help && <span class="help">{props.help}</span>}
-      <input
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.values[props.name] ?? ''}
-        autocomplete={`shipping ${props.autocomplete}`}
-        required={props.required ?? true}
-        aria-invalid={error ? 'true' : undefined}
-      />
-      <FieldError message={error} />
-    </label>
-  );
-}
 
 /** Fills the form from the member's address book without script: a GET back to the order page. */
 function SavedAddressPicker(props: {
@@ -92,30 +65,6 @@ export interface AddressSectionProps {
 export function OrderAddressSection(props: AddressSectionProps) {
   const { t, locale, values, errors } = props;
   const current = findCountry(props.currentCountry);
-  const country = values.country ?? '';
-  const postalExample = findCountry(country)?.postal?.exampleEn;
-  const sorted = [...countries].sort((a, b) =>
-    (locale === 'ja' ? a.nameJa : a.nameEn).localeCompare(
-      locale === 'ja' ? b.nameJa : b.nameEn,
-      locale,
-    ),
-  );
-  const field = (name: string, label: string, autocomplete: string, required = true) => (
-    <TextField
-      name={name}
-      label={label}
-      autocomplete={autocomplete}
-      values={values}
-      errors={errors}
-      required={required}
-      type={name === 'phone' ? 'tel' : 'text'}
-      help={
-        name === 'postalCode' && postalExample
-          ? t('checkout.postalExample', { example: postalExample })
-          : undefined
-      }
-    />
-  );
   return (
     <section id={ADDRESS_SECTION_ID} aria-labelledby={`${ADDRESS_SECTION_ID}-title`}>
       <h2 id={`${ADDRESS_SECTION_ID}-title`}>{t('orderAddress.title')}</h2>
@@ -145,32 +94,13 @@ export function OrderAddressSection(props: AddressSectionProps) {
       )}
       <form method="post" action={props.action} class="stack order-address" novalidate>
         <Csrf token={props.csrf} />
-        {field('name', t('checkout.name'), 'name')}
-        <label>
-          {t('checkout.country')}
-          <select
-            name="country"
-            required
-            autocomplete="shipping country"
-            aria-invalid={errors.country ? 'true' : undefined}
-          >
-            <option value="">—</option>
-            {sorted.map((c) => (
-              <option value={c.code} selected={c.code === country}>
-                {locale === 'ja' ? c.nameJa : c.nameEn}
-              </option>
-            ))}
-          </select>
-          <FieldError message={errors.country} />
-        </label>
-        <div class="row">
-          {field('postalCode', t('checkout.postal'), 'postal-code', false)}
-          {field('region', t('checkout.region'), 'address-level1', false)}
-        </div>
-        {field('city', t('checkout.city'), 'address-level2')}
-        {field('line1', t('checkout.line1'), 'address-line1')}
-        {field('line2', t('checkout.line2'), 'address-line2', false)}
-        {field('phone', t('checkout.phone'), 'tel')}
+        <AddressFields
+          t={t}
+          locale={locale}
+          values={values}
+          errors={errors}
+          autocompleteSection="shipping"
+        />
         <button type="submit">{t('orderAddress.submit')}</button>
       </form>
     </section>

@@ -1,7 +1,8 @@
 import { describeDelivery, formatTokyoTime } from '../../mail/describe-delivery.ts';
 import type { CustomerMail } from '../../mail/find-order-mail.ts';
+import { CodeField, TextField } from '../../web/form-fields.tsx';
 import { formatDate, isMessageKey, type Locale, type Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 import type { PendingContactChange } from '../request-contact-change.ts';
 import type { Order } from '../tables.ts';
 
@@ -126,18 +127,14 @@ export function OrderMailSection(props: OrderMailProps) {
         <Csrf token={props.csrf} />
         <p class="help">{t('contactChange.help')}</p>
         <OnlyThisOrder t={t} memberEmail={props.memberEmail} />
-        <label>
-          {t('contactChange.newEmail')}
-          <input
-            type="email"
-            name="email"
-            value={props.contactForm.value}
-            autocomplete="email"
-            aria-invalid={props.contactForm.error ? 'true' : undefined}
-            required
-          />
-          <FieldError message={props.contactForm.error} />
-        </label>
+        <TextField
+          name="email"
+          type="email"
+          label={t('contactChange.newEmail')}
+          autocomplete="email"
+          values={{ email: props.contactForm.value }}
+          errors={{ email: props.contactForm.error }}
+        />
         <button type="submit">{t('contactChange.send')}</button>
       </form>
     </section>
@@ -187,35 +184,21 @@ export function ContactCodePage(props: {
       {live && (
         <form method="post" action={props.confirmAction} class="stack">
           <Csrf token={props.csrf} />
-          <label>
-            {t('code.label')}
-            <input
-              name="code"
-              value={props.typed}
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              maxlength={12}
-              aria-invalid={props.fieldError ? 'true' : undefined}
-              required
-            />
-            <FieldError message={props.fieldError} />
-          </label>
+          <CodeField t={t} value={props.typed} error={props.fieldError} />
           <button type="submit">{t('code.confirm')}</button>
         </form>
       )}
       {live && <p class="muted">{t('code.notArrived')}</p>}
       <form method="post" action={props.requestAction} class="stack">
         <Csrf token={props.csrf} />
-        <label>
-          {t('contactChange.newEmail')}
-          <input
-            type="email"
-            name="email"
-            value={pending?.email ?? ''}
-            autocomplete="email"
-            required
-          />
-        </label>
+        <TextField
+          name="email"
+          type="email"
+          label={t('contactChange.newEmail')}
+          autocomplete="email"
+          values={{ email: pending?.email }}
+          errors={{}}
+        />
         <button type="submit" class="secondary">
           {t('code.sendAgain')}
         </button>

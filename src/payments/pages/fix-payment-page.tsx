@@ -1,7 +1,8 @@
 import { formatJpy } from '../../lib/money.ts';
 import type { Order } from '../../orders/tables.ts';
+import { type FieldMap, TextField } from '../../web/form-fields.tsx';
 import { formatDate, type Locale, type Translate } from '../../web/i18n.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { Csrf, Notice } from '../../web/layout.tsx';
 import { brandNames, type CardBrand } from '../cards.ts';
 
 /** "VISA •••• 4242" as the order page shows a card. */
@@ -33,69 +34,41 @@ export function PaymentFixBanner(props: {
   );
 }
 
-function CardField(props: {
-  name: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  autocomplete: string;
-  numeric?: boolean;
-}) {
-  return (
-    <label>
-      {props.label}
-      <input
-        name={props.name}
-        value={props.value}
-        autocomplete={props.autocomplete}
-        inputmode={props.numeric ? 'numeric' : undefined}
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-      />
-      <FieldError message={props.error} />
-    </label>
-  );
-}
-
 /** The card fields of checkout (same names, labels and rules); number and CVC are never echoed. */
-export function CardFields(props: {
-  t: Translate;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}) {
+export function CardFields(props: { t: Translate; values: FieldMap; errors: FieldMap }) {
   const { t, values, errors } = props;
   return (
     <>
-      <CardField
+      <TextField
         name="cardNumber"
         label={t('checkout.cardNumber')}
-        value=""
-        error={errors.cardNumber}
+        values={{}}
+        errors={errors}
         autocomplete="cc-number"
-        numeric
+        inputmode="numeric"
       />
-      <CardField
+      <TextField
         name="cardHolder"
         label={t('checkout.cardHolder')}
-        value={values.cardHolder ?? ''}
-        error={errors.cardHolder}
+        values={values}
+        errors={errors}
         autocomplete="cc-name"
       />
       <div class="row">
-        <CardField
+        <TextField
           name="cardExpiry"
           label={t('checkout.cardExpiry')}
-          value={values.cardExpiry ?? ''}
-          error={errors.cardExpiry}
+          values={values}
+          errors={errors}
           autocomplete="cc-exp"
         />
-        <CardField
+        <TextField
           name="cardCvc"
           label={t('checkout.cardCvc')}
-          value=""
-          error={errors.cardCvc}
+          values={{}}
+          errors={errors}
           autocomplete="cc-csc"
-          numeric
+          inputmode="numeric"
         />
       </div>
     </>

@@ -1,3 +1,4 @@
+import { TextField } from '../../web/form-fields.tsx';
 import type { Translate } from '../../web/i18n.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { inquiryLimits } from '../limits.ts';
@@ -64,67 +65,55 @@ export function InquiryPage(props: InquiryFormProps) {
           </select>
           <FieldError message={errors.category} />
         </label>
-        <label>
-          {t('inquiry.name')}
-          <input
-            name="name"
-            value={values.name ?? ''}
-            autocomplete="name"
-            maxlength={100}
-            required
-            aria-invalid={invalid('name')}
-          />
-          <FieldError message={errors.name} />
-        </label>
-        <label>
-          {t('inquiry.email')}
-          <span class="help">{t('inquiry.emailHelp')}</span>
-          <input
-            type="email"
-            name="email"
-            value={values.email ?? ''}
-            autocomplete="email"
-            required
-            aria-invalid={invalid('email')}
-          />
-          <FieldError message={errors.email} />
-        </label>
-        <label>
-          {props.memberCode ? t('inquiry.memberCodeSignedIn') : t('inquiry.memberCode')}
-          <input
-            name="memberCode"
-            value={props.memberCode ?? values.memberCode ?? ''}
-            readonly={props.memberCode !== null}
-            autocomplete="username"
-            spellcheck={false}
-            aria-invalid={invalid('memberCode')}
-          />
-          <FieldError message={errors.memberCode} />
-        </label>
-        <label data-inquiry-field="orderNumber">
-          {t('inquiry.orderNumber')}
-          <span class="help">{t('inquiry.orderNumberHelp')}</span>
-          <input
-            name="orderNumber"
-            value={values.orderNumber ?? ''}
-            spellcheck={false}
-            autocomplete="off"
-            aria-invalid={invalid('orderNumber')}
-          />
-          <FieldError message={errors.orderNumber} />
-        </label>
-        <label data-inquiry-field="newEmail" data-categories="contact_email">
-          {t('inquiry.newEmail')}
-          <span class="help">{t('inquiry.newEmailHelp')}</span>
-          <input
-            type="email"
-            name="newEmail"
-            value={values.newEmail ?? ''}
-            autocomplete="off"
-            aria-invalid={invalid('newEmail')}
-          />
-          <FieldError message={errors.newEmail} />
-        </label>
+        <TextField
+          name="name"
+          label={t('inquiry.name')}
+          autocomplete="name"
+          maxlength={100}
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('inquiry.email')}
+          help={t('inquiry.emailHelp')}
+          autocomplete="email"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="memberCode"
+          label={props.memberCode ? t('inquiry.memberCodeSignedIn') : t('inquiry.memberCode')}
+          values={props.memberCode !== null ? { memberCode: props.memberCode } : values}
+          errors={errors}
+          readonly={props.memberCode !== null}
+          autocomplete="username"
+          spellcheck={false}
+          required={false}
+        />
+        <TextField
+          name="orderNumber"
+          label={t('inquiry.orderNumber')}
+          help={t('inquiry.orderNumberHelp')}
+          labelData={{ 'data-inquiry-field': 'orderNumber' }}
+          values={values}
+          errors={errors}
+          spellcheck={false}
+          autocomplete="off"
+          required={false}
+        />
+        <TextField
+          name="newEmail"
+          type="email"
+          label={t('inquiry.newEmail')}
+          help={t('inquiry.newEmailHelp')}
+          labelData={{ 'data-inquiry-field': 'newEmail', 'data-categories': 'contact_email' }}
+          values={values}
+          errors={errors}
+          autocomplete="off"
+          required={false}
+        />
         {values.newEmailSeen && (
           <input type="hidden" name="newEmailSeen" value={values.newEmailSeen} />
         )}
