@@ -3,6 +3,7 @@ import { memberCode } from '../accounts/inputs.ts';
 import { orderNumber } from '../orders/inputs.ts';
 import { inquiryLimits } from './limits.ts';
 import { sniffImage } from './sniff-image.ts';
+import { stripPhotoMetadata } from './strip-photo-metadata.ts';
 import { inquiryCategories, type PhotoType } from './tables.ts';
 
 /** Browsers send a textarea's line breaks as CRLF but count them as one character. */
@@ -70,7 +71,8 @@ export type PhotoCheck =
 
 /**
  * The photo field as parsed (one value or many): empty file inputs are ignored; at most
- * `inquiryLimits.photos` files of at most `photoBytes` each, each an image by its first bytes.
+ * `inquiryLimits.photos` files of at most `photoBytes` each, each an image by its first bytes
+ * whose structure holds together; what is kept is the photo without its metadata.
  */
 export async function checkPhotos(field: unknown): Promise<PhotoCheck> {
   const values = Array.isArray(field) ? field : field === undefined ? [] : [field];
@@ -82,8 +84,11 @@ export async function checkPhotos(field: unknown): Promise<PhotoCheck> {
     if (file.size > inquiryLimits.photoBytes) return { ok: false, problem: 'size', file: name };
     const data = Buffer.from(await file.arrayBuffer());
     const contentType = sniffImage(data);
-    if (!contentType) return { ok: false, problem: 'type', file: name };
-    photos.push({ contentType, data });
+    // Location and camera data are removed before anything is kept; a file too broken to do
+    // that is refused as not an image.
+    const stripped = contentType ? stripPhotoMetadata(data, contentType) : null;
+    if (!contentType || !stripped) return { ok: false, problem: 'type', file: name };
+    photos.push({ contentType, data: stripped });
   }
   return { ok: true, photos };
 }

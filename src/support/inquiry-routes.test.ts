@@ -38,8 +38,23 @@ function fixtureGuide(): string {
 const guideDir = fixtureGuide();
 useGuideDirectory(guideDir);
 afterAll(() => rmSync(guideDir, { recursive: true, force: true }));
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+// The smallest valid PNG: 1×1, one transparent pixel.
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  ),
+);
+/** A JPEG's structure (the pixels do not matter here): start, JFIF, scan header; data; end. */
+const JPEG_HEAD = Uint8Array.from([
+  0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda,
+  0, 8, 1, 1, 0, 0, 0x3f, 0,
+]);
+const JPEG_END = [0xff, 0xd9];
+const JPEG = Uint8Array.from([...JPEG_HEAD, 0x12, 0x34, ...JPEG_END]);
+/** An Exif segment as a phone writes it, with where the photo was taken. */
+const EXIF_PAYLOAD = Buffer.from('Exif\0\0MM\0*GPS 35.6586N 139.7454E', 'latin1');
+const EXIF_GPS = Uint8Array.from([0xff, 0xe1, 0, EXIF_PAYLOAD.length + 2, ...EXIF_PAYLOAD]);
 const SCRIPT = '<script>alert("x")</script>';
 const ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
 
@@ -568,7 +583,8 @@ describeEachDatabase('the inquiry form', (kind) => {
     const email = uniqueEmail();
     const { browser } = await browserOn(app);
     const exact = new Uint8Array(inquiryLimits.photoBytes);
-    exact.set(JPEG);
+    exact.set(JPEG_HEAD);
+    exact.set(JPEG_END, exact.length - 2);
     const res = await browser.postMultipart(
       '/inquiry',
       form({ category: 'returns', name: 'R', email, message: 'Chipped mug' }, [
@@ -587,6 +603,45 @@ describeEachDatabase('the inquiry form', (kind) => {
     expect(byType['image/png']!.sizeBytes).toBe(PNG.length);
     expect(Buffer.compare(byType['image/png']!.data, Buffer.from(PNG))).toBe(0);
     expect(byType['image/jpeg']!.sizeBytes).toBe(inquiryLimits.photoBytes);
+  });
+
+  it('stores a photo without its location data, with the size of what is kept', async () => {
+    const { app } = shop();
+    const email = uniqueEmail();
+    const { browser } = await browserOn(app);
+    const withGps = Uint8Array.from([...JPEG.subarray(0, 2), ...EXIF_GPS, ...JPEG.subarray(2)]);
+    const res = await browser.postMultipart(
+      '/inquiry',
+      form({ category: 'returns', name: 'R', email, message: 'Cracked plate' }, [
+        new File([withGps], 'IMG_0001.jpg', { type: 'image/jpeg' }),
+      ]),
+    );
+    expect(res.status).toBe(303);
+    const [inquiry] = await inquiriesOf(email);
+    const [photo] = await database.db
+      .select()
+      .from(inquiryPhotos)
+      .where(eq(inquiryPhotos.inquiryId, inquiry!.id));
+    expect(photo!.data.equals(Buffer.from(JPEG))).toBe(true);
+    expect(photo!.data.includes('GPS')).toBe(false);
+    expect(photo!.sizeBytes).toBe(JPEG.length);
+  });
+
+  it('refuses a photo whose structure is broken like a file that is not an image', async () => {
+    const { app } = shop();
+    const email = uniqueEmail();
+    const { browser } = await browserOn(app);
+    // Cut in the middle of the Exif segment: it starts like a JPEG but is not one.
+    const cut = Uint8Array.from([...JPEG.subarray(0, 2), ...EXIF_GPS.subarray(0, 12)]);
+    const res = await browser.postMultipart(
+      '/inquiry',
+      form({ category: 'returns', name: 'R', email, message: 'Cut photo' }, [
+        new File([cut], 'cut.jpg', { type: 'image/jpeg' }),
+      ]),
+    );
+    expect(res.status).toBe(400);
+    expect(res.html).toContain('&quot;cut.jpg&quot; is not a JPEG, PNG, GIF or WebP image.');
+    expect(await inquiriesOf(email)).toHaveLength(0);
   });
 
   it('keeps script typed in any field as text: stored verbatim and shown escaped', async () => {

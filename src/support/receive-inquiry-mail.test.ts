@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,11 @@ import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factorie
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
-import { NEW_INQUIRIES_BY_MAIL_PER_DAY, replyText } from './receive-inquiry-mail.ts';
+import {
+  NEW_INQUIRIES_BY_MAIL_PER_DAY,
+  receiveInquiryMail,
+  replyText,
+} from './receive-inquiry-mail.ts';
 import { replyToInquiry } from './reply-to-inquiry.ts';
 import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
 
@@ -100,6 +105,7 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
     text: string;
     headers?: Record<string, string>;
     envelope?: { from: string; to: string[] };
+    messageId?: string;
   }) {
     const client = nodemailer.createTransport({
       host: '127.0.0.1',
@@ -430,6 +436,120 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
       text: 'This is the mail system.',
     });
     expect(await inquiriesFrom('mailer-daemon@example.org')).toEqual([]);
+  });
+
+  /** A Message-ID of this run's own, as a mail program writes it. */
+  const newMessageId = () => `<${randomUUID()}@mail.example.com>`;
+
+  it('keeps an answer delivered twice (same Message-ID) once, and does not reopen for the copy', async () => {
+    const inquiry = await makeInquiry({ email: 'twice@example.com', state: 'closed' });
+    const answer = {
+      from: 'twice@example.com',
+      to: inquiryReplyAddress(SECRET, SUPPORT, inquiry.number),
+      subject: `Re: [${inquiry.number}] Your inquiry`,
+      text: 'Still broken.',
+      messageId: newMessageId(),
+    };
+    await send(answer);
+    expect((await inquiryRow(inquiry.id)).state).toBe('open');
+    // Staff close it again; then the sending server delivers the same mail once more.
+    await database.db
+      .update(inquiries)
+      .set({ state: 'closed' })
+      .where(eq(inquiries.id, inquiry.id));
+    const before = await threadOf(inquiry.id);
+    await send(answer);
+    const thread = await threadOf(inquiry.id);
+    expect(thread).toEqual(before);
+    expect(thread.filter((m) => m.kind === 'customer').map((m) => m.body)).toEqual([
+      'Where is my parcel?',
+      'Still broken.',
+    ]);
+    expect(thread.find((m) => m.body === 'Still broken.')!.mailMessageId).toBe(answer.messageId);
+    expect((await inquiryRow(inquiry.id)).state).toBe('closed');
+
+    // A different mail with the same words is a new answer.
+    await send({ ...answer, messageId: newMessageId() });
+    expect((await threadOf(inquiry.id)).filter((m) => m.body === 'Still broken.')).toHaveLength(2);
+  });
+
+  it('opens one inquiry for a new-inquiry mail delivered twice, and two for two mails', async () => {
+    const question = {
+      from: 'resend@example.org',
+      subject: 'Where is my order?',
+      text: 'It has been a week.',
+      messageId: newMessageId(),
+    };
+    await send(question);
+    await send(question);
+    expect(await inquiriesFrom('resend@example.org')).toHaveLength(1);
+
+    // Both copies at the same moment: the unique Message-ID lets only one open an inquiry.
+    const racing = { ...question, from: 'racing@example.org', messageId: newMessageId() };
+    await Promise.all([send(racing), send(racing)]);
+    const [opened, ...more] = await inquiriesFrom('racing@example.org');
+    expect(more).toEqual([]);
+    expect((await threadOf(opened!.id)).map((m) => m.mailMessageId)).toEqual([racing.messageId]);
+
+    await send({ ...question, from: 'two.mails@example.org', messageId: newMessageId() });
+    await send({ ...question, from: 'two.mails@example.org', messageId: newMessageId() });
+    expect(await inquiriesFrom('two.mails@example.org')).toHaveLength(2);
+  });
+
+  it('undoes the whole new inquiry when the copy loses the race, and counts it once', async () => {
+    const raw = [
+      'From: Both <both@example.org>',
+      `To: ${SUPPORT}`,
+      'Subject: Hello',
+      `Message-ID: ${newMessageId()}`,
+      '',
+      'Two copies at once.',
+    ].join('\r\n');
+    const parsed = await simpleParser(raw);
+    const receive = { db: database.db, clock, log: pino({ level: 'silent' }) };
+    const outcomes = await Promise.all([
+      receiveInquiryMail(receive, parsed),
+      receiveInquiryMail(receive, parsed),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['duplicate', 'opened']);
+    expect(await inquiriesFrom('both@example.org')).toHaveLength(1);
+    // The copy took nothing from the sender's daily allowance of new inquiries.
+    for (let i = 0; i < NEW_INQUIRIES_BY_MAIL_PER_DAY - 1; i++) {
+      const next = await receiveInquiryMail(
+        receive,
+        await simpleParser(raw.replace(/^Message-ID: .*$/m, `Message-ID: ${newMessageId()}`)),
+      );
+      expect(next.kind).toBe('opened');
+    }
+  });
+
+  it('keeps mail without a Message-ID every time it comes, as before', async () => {
+    const raw = [
+      'From: no.id@example.org',
+      `To: ${SUPPORT}`,
+      'Subject: No id',
+      '',
+      'Old mail program.',
+    ].join('\r\n');
+    const client = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: inbound.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    try {
+      for (let i = 0; i < 2; i++)
+        await client.sendMail({ envelope: { from: 'no.id@example.org', to: [SUPPORT] }, raw });
+    } finally {
+      client.close();
+    }
+    const opened = await inquiriesFrom('no.id@example.org');
+    expect(opened).toHaveLength(2);
+    for (const inquiry of opened)
+      expect((await threadOf(inquiry.id))[0]).toMatchObject({
+        body: 'Subject: No id\n\nOld mail program.',
+        mailMessageId: null,
+      });
   });
 
   it('still records a VERP bounce and refuses other addresses', async () => {

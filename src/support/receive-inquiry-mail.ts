@@ -29,6 +29,8 @@ export type ReceiveOutcome =
   | { kind: 'threaded'; number: string; reopened: boolean; verified: boolean }
   | { kind: 'opened'; number: string; inReplyTo: string | null }
   | { kind: 'auto_reply'; number: string | null }
+  /** The same mail (by its Message-ID) was kept before: a retried or resent delivery. */
+  | { kind: 'duplicate'; messageId: string }
   | { kind: 'dropped'; reason: 'no_sender' | 'rate_limited' };
 
 const dropped = new Counter({
@@ -37,6 +39,18 @@ const dropped = new Counter({
   labelNames: ['reason'] as const,
   registers: [registry],
 });
+
+/** A Message-ID longer than this (in bytes) is not indexed; the mail is kept as one without. */
+const MAX_MESSAGE_ID_BYTES = 900;
+
+/** The mail's Message-ID as sent, or null when it has none (or an absurdly long one). */
+export function mailMessageId(mail: ParsedMail): string | null {
+  const id = mail.messageId?.trim() ?? '';
+  return id && Buffer.byteLength(id) <= MAX_MESSAGE_ID_BYTES ? id : null;
+}
+
+/** Thrown inside the transaction to undo a new inquiry whose mail turned out to be kept already. */
+class AlreadyKept extends Error {}
 
 export interface ReceiveDeps {
   db: Db;
@@ -172,6 +186,12 @@ export async function receiveInquiryMail(
   const tagged = taggedInquiryNumber(deps, mail, envelope.recipients);
   const named = NUMBER_IN_SUBJECT.exec(subject)?.[0].toUpperCase() ?? null;
   const unverified = `${from} ${UNVERIFIED_MARK}`;
+  const messageId = mailMessageId(mail);
+  const duplicate = (): ReceiveOutcome => {
+    deps.log.info({ from, subject, messageId }, 'support mail kept before, skipped');
+    dropped.inc({ reason: 'duplicate' });
+    return { kind: 'duplicate', messageId: messageId! };
+  };
 
   if (isAutomatic(mail, from)) {
     const number = tagged ?? named;
@@ -179,113 +199,172 @@ export async function receiveInquiryMail(
       deps.log.info({ from, subject }, 'automatic mail to support dropped');
       return { kind: 'auto_reply', number: null };
     }
-    return deps.db.transaction(async (tx) => {
+    return deps.db.transaction(async (tx): Promise<ReceiveOutcome> => {
       const inquiry = await lockInquiry(tx, number);
       if (!inquiry) {
         deps.log.info({ from, subject, number }, 'automatic mail about an unknown inquiry dropped');
         return { kind: 'auto_reply', number: null };
       }
-      await tx.insert(inquiryMessages).values({
-        inquiryId: inquiry.id,
-        kind: 'event',
-        source: 'mail',
-        author: tagged ? from : unverified,
-        body: `Automatic reply received (not a customer answer): ${subject.slice(0, 300)}`,
-        createdAt: now,
-      });
-      return { kind: 'auto_reply', number };
+      const kept = await tx
+        .insert(inquiryMessages)
+        .values({
+          inquiryId: inquiry.id,
+          kind: 'event',
+          source: 'mail',
+          author: tagged ? from : unverified,
+          body: `Automatic reply received (not a customer answer): ${subject.slice(0, 300)}`,
+          mailMessageId: messageId,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: inquiryMessages.id });
+      return kept.length > 0 ? { kind: 'auto_reply', number } : duplicate();
     });
   }
 
   const body = replyText(mail.text ?? '') + attachmentNote(mail);
-  return deps.db.transaction(async (tx): Promise<ReceiveOutcome> => {
-    const signed = tagged ? await lockInquiry(tx, tagged) : null;
-    const inquiry = signed ?? (named ? await lockInquiry(tx, named) : null);
-    const verified = !!signed;
-    if (inquiry && (verified || (await knownSenders(tx, inquiry)).includes(from.toLowerCase()))) {
-      const author = verified ? from : unverified;
-      await tx.insert(inquiryMessages).values({
+  try {
+    return await deps.db.transaction((tx) =>
+      keepMail(deps, tx, { mail, from, subject, body, tagged, named, messageId, now }),
+    );
+  } catch (error) {
+    // The mail was kept before, or by another delivery of it at the same moment: the transaction
+    // is rolled back, so nothing of this delivery (inquiry, rate-limit count, reopening) is kept.
+    if (error instanceof AlreadyKept) return duplicate();
+    throw error;
+  }
+}
+
+/**
+ * Within one transaction: the mail joins its inquiry's thread or opens a new inquiry, unless a
+ * mail with its Message-ID was kept already. The unique index on the Message-ID decides a race
+ * between two deliveries of one mail; the loser keeps nothing.
+ */
+async function keepMail(
+  deps: ReceiveDeps,
+  tx: Tx,
+  input: {
+    mail: ParsedMail;
+    from: string;
+    subject: string;
+    body: string;
+    tagged: string | null;
+    named: string | null;
+    messageId: string | null;
+    now: Date;
+  },
+): Promise<ReceiveOutcome> {
+  const { mail, from, subject, body, tagged, named, messageId, now } = input;
+  const sender = mail.from?.value[0];
+  const unverified = `${from} ${UNVERIFIED_MARK}`;
+  if (messageId) {
+    const [kept] = await tx
+      .select({ id: inquiryMessages.id })
+      .from(inquiryMessages)
+      .where(eq(inquiryMessages.mailMessageId, messageId))
+      .limit(1);
+    if (kept) throw new AlreadyKept();
+  }
+  const signed = tagged ? await lockInquiry(tx, tagged) : null;
+  const inquiry = signed ?? (named ? await lockInquiry(tx, named) : null);
+  const verified = !!signed;
+  if (inquiry && (verified || (await knownSenders(tx, inquiry)).includes(from.toLowerCase()))) {
+    const author = verified ? from : unverified;
+    const kept = await tx
+      .insert(inquiryMessages)
+      .values({
         inquiryId: inquiry.id,
         kind: 'customer',
         source: 'mail',
         author,
         body: body || '(empty message)',
+        mailMessageId: messageId,
         createdAt: now,
-      });
-      await tx.update(inquiries).set({ updatedAt: now }).where(eq(inquiries.id, inquiry.id));
-      const reopened =
-        inquiry.state !== 'open' &&
-        (await moveInquiryState(tx, inquiry, 'open', {
-          actor: author,
-          source: 'mail',
-          why: 'the customer replied',
-          now,
-        }));
-      return { kind: 'threaded', number: inquiry.number, reopened, verified };
-    }
-
-    // The From header is anyone's to write: a flood under one address is kept off the desk. The
-    // mail was accepted at SMTP, so no bounce goes back to a possibly forged sender.
-    const limited = await hitRateLimits(
-      tx,
-      [
-        {
-          key: `inquiry-mail:from:${from.toLowerCase()}`,
-          max: NEW_INQUIRIES_BY_MAIL_PER_DAY,
-          windowSeconds: 24 * 3600,
-        },
-      ],
-      now,
-    );
-    if (!limited.ok) {
-      deps.log.warn({ from, subject }, 'support mail over the new-inquiry limit dropped');
-      dropped.inc({ reason: 'rate_limited' });
-      return { kind: 'dropped', reason: 'rate_limited' };
-    }
-
-    const newNumber = await nextInquiryNumber(tx, now);
-    const [created] = await tx
-      .insert(inquiries)
-      .values({
-        number: newNumber,
-        category: 'other',
-        state: 'open',
-        name: (sender?.name?.trim() || from).slice(0, 200),
-        email: from,
-        locale: JAPANESE.test(`${subject}\n${body}`) ? 'ja' : 'en',
-        createdAt: now,
-        updatedAt: now,
       })
-      .returning({ id: inquiries.id });
-    await tx.insert(inquiryMessages).values({
+      .onConflictDoNothing()
+      .returning({ id: inquiryMessages.id });
+    // Another delivery of this mail was kept first (it waited for the inquiry lock).
+    if (kept.length === 0) throw new AlreadyKept();
+    await tx.update(inquiries).set({ updatedAt: now }).where(eq(inquiries.id, inquiry.id));
+    const reopened =
+      inquiry.state !== 'open' &&
+      (await moveInquiryState(tx, inquiry, 'open', {
+        actor: author,
+        source: 'mail',
+        why: 'the customer replied',
+        now,
+      }));
+    return { kind: 'threaded', number: inquiry.number, reopened, verified };
+  }
+
+  // The From header is anyone's to write: a flood under one address is kept off the desk. The
+  // mail was accepted at SMTP, so no bounce goes back to a possibly forged sender.
+  const limited = await hitRateLimits(
+    tx,
+    [
+      {
+        key: `inquiry-mail:from:${from.toLowerCase()}`,
+        max: NEW_INQUIRIES_BY_MAIL_PER_DAY,
+        windowSeconds: 24 * 3600,
+      },
+    ],
+    now,
+  );
+  if (!limited.ok) {
+    deps.log.warn({ from, subject }, 'support mail over the new-inquiry limit dropped');
+    dropped.inc({ reason: 'rate_limited' });
+    return { kind: 'dropped', reason: 'rate_limited' };
+  }
+
+  const newNumber = await nextInquiryNumber(tx, now);
+  const [created] = await tx
+    .insert(inquiries)
+    .values({
+      number: newNumber,
+      category: 'other',
+      state: 'open',
+      name: (sender?.name?.trim() || from).slice(0, 200),
+      email: from,
+      locale: JAPANESE.test(`${subject}\n${body}`) ? 'ja' : 'en',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: inquiries.id });
+  const kept = await tx
+    .insert(inquiryMessages)
+    .values({
       inquiryId: created!.id,
       kind: 'customer',
       source: 'mail',
       author: from,
       body: `${subject ? `Subject: ${subject.slice(0, 500)}\n\n` : ''}${body || '(empty message)'}`,
+      mailMessageId: messageId,
       createdAt: now,
-    });
-    if (inquiry) {
-      // Someone answered an inquiry from an address it does not know: both threads say so.
-      await tx.insert(inquiryMessages).values([
-        {
-          inquiryId: created!.id,
-          kind: 'event',
-          source: 'mail',
-          author: from,
-          body: `Sent as a reply to ${inquiry.number}, from an address that inquiry does not know; opened separately.`,
-          createdAt: now,
-        },
-        {
-          inquiryId: inquiry.id,
-          kind: 'event',
-          source: 'mail',
-          author: from,
-          body: `A reply from ${from}, an address this inquiry does not know, was opened as ${newNumber}.`,
-          createdAt: now,
-        },
-      ]);
-    }
-    return { kind: 'opened', number: newNumber, inReplyTo: inquiry?.number ?? null };
-  });
+    })
+    .onConflictDoNothing()
+    .returning({ id: inquiryMessages.id });
+  // Another delivery of this mail won the race: undo the inquiry and the rate-limit count.
+  if (kept.length === 0) throw new AlreadyKept();
+  if (inquiry) {
+    // Someone answered an inquiry from an address it does not know: both threads say so.
+    await tx.insert(inquiryMessages).values([
+      {
+        inquiryId: created!.id,
+        kind: 'event',
+        source: 'mail',
+        author: from,
+        body: `Sent as a reply to ${inquiry.number}, from an address that inquiry does not know; opened separately.`,
+        createdAt: now,
+      },
+      {
+        inquiryId: inquiry.id,
+        kind: 'event',
+        source: 'mail',
+        author: from,
+        body: `A reply from ${from}, an address this inquiry does not know, was opened as ${newNumber}.`,
+        createdAt: now,
+      },
+    ]);
+  }
+  return { kind: 'opened', number: newNumber, inReplyTo: inquiry?.number ?? null };
 }

@@ -53,6 +53,8 @@ export const inquiryMessages = pgTable('inquiry_messages', {
   outboxMessageId: uuid('outbox_message_id'),
   /** The one-time token of the staff reply form that wrote this row (a resent form finds it). */
   formNonce: text('form_nonce'),
+  /** The Message-ID of the mail that wrote this row; the same mail delivered again is skipped. */
+  mailMessageId: text('mail_message_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type InquiryMessage = typeof inquiryMessages.$inferSelect;
