@@ -8,7 +8,7 @@ import { recordAccountEvent } from './account-events.ts';
 import { normaliseEmail } from './email-address.ts';
 import type { RegisterInput } from './inputs.ts';
 import { hashPassword } from './passwords.ts';
-import { startDecoy } from './registration-decoys.ts';
+import { decoyHoldsMemberCode, releaseDecoys, startDecoy } from './registration-decoys.ts';
 import { sendRegistrationCode } from './send-registration-code.ts';
 import { type Member, members } from './tables.ts';
 
@@ -22,6 +22,9 @@ export const UNVERIFIED_HOLD_HOURS = 24;
 
 /** Mails about registration attempts one address gets per day; more are only recorded. */
 export const ATTEMPT_MAILS_PER_DAY = 3;
+
+// Advisory lock class for registering a member ID (the key is a hash of the lower-cased ID).
+const REGISTRATION_LOCK = 7_261_127;
 
 /**
  * Creates an unverified member and mails the code that confirms the address, in one transaction.
@@ -38,7 +41,14 @@ export async function registerMember(
   const now = deps.clock.now();
   const clientAddress = context.clientAddress ?? null;
   return deps.db.transaction(async (tx): Promise<RegisterResult> => {
+    // One registration of a member ID at a time, so a decoy and a member cannot both take it.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${REGISTRATION_LOCK}, hashtext(${input.memberCode.trim().toLowerCase()}))`,
+    );
     await releaseAbandonedRegistrations(tx, input, now);
+    // A decoy holds its member ID like an unconfirmed member (see registration-decoys.ts).
+    if (await decoyHoldsMemberCode(tx, input.memberCode))
+      return { ok: false, reason: 'member_code_taken' };
     const member = await createMember(tx, input, { passwordHash, now, verifiedAt: null });
     if (member) {
       await recordAccountEvent(tx, { memberId: member.id, type: 'registered', clientAddress, now });
@@ -50,7 +60,12 @@ export async function registerMember(
     const owner = await findHolder(tx, 'email', input.email);
     if (owner)
       await tellOwner(tx, { owner, attemptedMemberCode: input.memberCode, clientAddress, now });
-    const pendingId = await startDecoy(tx, { email: normaliseEmail(input.email), now });
+    const pendingId = await startDecoy(tx, {
+      memberCode: input.memberCode,
+      email: normaliseEmail(input.email),
+      passwordHash,
+      now,
+    });
     return { ok: true, pendingId, member: null };
   });
 }
@@ -137,9 +152,11 @@ export async function createMember(
   return member ?? null;
 }
 
-// Someone who never confirmed an address must not keep it (or the member ID) from its owner.
+// Someone who never confirmed an address must not keep it (or the member ID) from its owner;
+// nor does a decoy keep its member ID longer.
 async function releaseAbandonedRegistrations(tx: Tx, input: RegisterInput, now: Date) {
   const before = new Date(now.getTime() - UNVERIFIED_HOLD_HOURS * 3600_000);
+  await releaseDecoys(tx, { memberCode: input.memberCode, email: input.email, before });
   await tx
     .delete(members)
     .where(
@@ -155,15 +172,21 @@ async function releaseAbandonedRegistrations(tx: Tx, input: RegisterInput, now: 
     );
 }
 
-/** A current member by member ID or email, both case-insensitive; cancelled memberships never match. */
-export async function findMemberByLogin(db: Db | Tx, login: string): Promise<Member | null> {
+/** What a typed login is compared with: the lower-cased address as the policy stores it, or member ID. */
+export function loginNeedle(login: string): { column: 'member_code' | 'email'; needle: string } {
   // An address is compared as the policy stores it (e.g. a Unicode domain in A-labels).
   const address = login.includes('@') ? typedAddress.safeParse(login) : null;
   const needle = (address?.success ? address.data : login).trim().toLowerCase();
-  const column = needle.includes('@') ? sql`lower(email)` : sql`lower(member_code)`;
+  return { column: needle.includes('@') ? 'email' : 'member_code', needle };
+}
+
+/** A current member by member ID or email, both case-insensitive; cancelled memberships never match. */
+export async function findMemberByLogin(db: Db | Tx, login: string): Promise<Member | null> {
+  const { column, needle } = loginNeedle(login);
+  const compared = column === 'email' ? sql`lower(email)` : sql`lower(member_code)`;
   const [row] = await db
     .select()
     .from(members)
-    .where(and(sql`${column} = ${needle}`, isNull(members.cancelledAt)));
+    .where(and(sql`${compared} = ${needle}`, isNull(members.cancelledAt)));
   return row ?? null;
 }

@@ -1,22 +1,114 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, eq, lt, or, sql } from 'drizzle-orm';
+import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { type CodeCheck, checkCode, issueCode, verificationCodes } from './verification-codes.ts';
 
 /*
  * A registration whose email already belongs to a member must look, to the visitor, exactly like
- * a new one: a code page naming the typed address, codes that count down and expire, "send a new
- * code". A decoy is only that: an id shaped like a member id, and code rows (purpose
- * `registration_decoy`) whose hash no typed code matches. No member row, no mail to the visitor.
- * Not covered yet: a decoy holds no member ID and no password, so signing in with what was typed,
- * or registering that member ID again, still answers differently from a real pending registration.
+ * a new one. A decoy is a row here (its id is shaped like a member id) plus code rows (purpose
+ * `registration_decoy`) whose hash no typed code matches; no member row, no mail to the visitor.
+ * It behaves like a real unconfirmed registration wherever the visitor can look:
+ * - the code page names the typed address; codes count down and expire; "send a new code" works;
+ * - it holds its member ID like an unconfirmed member: taken while younger than
+ *   UNVERIFIED_HOLD_HOURS, released (deleted) by the next registration of that ID or address
+ *   after that (register-member.ts);
+ * - signing in with its member ID, or with the typed address, and the password typed at
+ *   registration leads to the code page, like an unconfirmed member (sign-in.ts); any other
+ *   password is "not correct".
+ * Cost: a member-ID login checks one password hash (the member's, else the decoy's, else a dummy).
+ * An email login always checks two (the member's or a dummy, and the oldest decoy's or a dummy),
+ * whichever exist, so the time depends only on whether an "@" was typed.
+ * Residual, by design: only the oldest decoy of an address answers an email login, and none does
+ * while the address belongs to an unconfirmed member. That mirrors a fresh address, where the
+ * first registration is the real one and later ones are decoys of it; but an attacker who
+ * registers an address that someone else left unconfirmed cannot sign in with it by email (they
+ * do learn that someone else's registration is pending, as before this table).
  */
 
-/** Starts a decoy for the typed address and returns its id (shaped like a member id). */
-export async function startDecoy(tx: Tx, input: { email: string; now: Date }): Promise<string> {
+export const registrationDecoys = pgTable('registration_decoys', {
+  id: uuid('id').primaryKey(),
+  memberCode: text('member_code').notNull(),
+  /** As typed (normalised), which is the address of an existing member. */
+  email: text('email').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type RegistrationDecoy = typeof registrationDecoys.$inferSelect;
+
+/** Starts a decoy for the typed values and returns its id (shaped like a member id). */
+export async function startDecoy(
+  tx: Tx,
+  input: { memberCode: string; email: string; passwordHash: string; now: Date },
+): Promise<string> {
   const decoyId = crypto.randomUUID();
+  await tx.insert(registrationDecoys).values({
+    id: decoyId,
+    memberCode: input.memberCode,
+    email: input.email,
+    passwordHash: input.passwordHash,
+    createdAt: input.now,
+  });
   await issueDecoyCode(tx, { decoyId, email: input.email, now: input.now });
   return decoyId;
+}
+
+/** Whether a decoy holds a member ID (case-insensitively), like an unconfirmed member would. */
+export async function decoyHoldsMemberCode(tx: Tx, memberCode: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: registrationDecoys.id })
+    .from(registrationDecoys)
+    .where(sql`lower(${registrationDecoys.memberCode}) = ${memberCode.trim().toLowerCase()}`)
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Deletes decoys created before `before` that hold this member ID or address, with their codes. */
+export async function releaseDecoys(
+  tx: Tx,
+  input: { memberCode: string; email: string; before: Date },
+): Promise<void> {
+  const released = await tx
+    .delete(registrationDecoys)
+    .where(
+      and(
+        lt(registrationDecoys.createdAt, input.before),
+        or(
+          sql`lower(${registrationDecoys.email}) = ${input.email.trim().toLowerCase()}`,
+          sql`lower(${registrationDecoys.memberCode}) = ${input.memberCode.trim().toLowerCase()}`,
+        ),
+      ),
+    )
+    .returning({ id: registrationDecoys.id });
+  for (const { id } of released)
+    await tx
+      .delete(verificationCodes)
+      .where(
+        and(
+          eq(verificationCodes.purpose, 'registration_decoy'),
+          eq(verificationCodes.subjectId, id),
+        ),
+      );
+}
+
+/**
+ * The decoy a login could mean: by member ID the one holding it, by (lower-cased) address the
+ * oldest one. Null when there is none.
+ */
+export async function findDecoyByLogin(
+  db: Db | Tx,
+  login: { column: 'member_code' | 'email'; needle: string },
+): Promise<RegistrationDecoy | null> {
+  const column =
+    login.column === 'email' ? registrationDecoys.email : registrationDecoys.memberCode;
+  const [row] = await db
+    .select()
+    .from(registrationDecoys)
+    .where(sql`lower(${column}) = ${login.needle}`)
+    .orderBy(asc(registrationDecoys.createdAt), asc(registrationDecoys.id))
+    .limit(1);
+  return row ?? null;
 }
 
 async function issueDecoyCode(tx: Tx, input: { decoyId: string; email: string; now: Date }) {
@@ -32,16 +124,9 @@ async function issueDecoyCode(tx: Tx, input: { decoyId: string; email: string; n
 /** The address typed for a decoy registration, or null when there is no such decoy. */
 export async function findDecoyEmail(db: Db | Tx, decoyId: string): Promise<string | null> {
   const [row] = await db
-    .select({ email: verificationCodes.email })
-    .from(verificationCodes)
-    .where(
-      and(
-        eq(verificationCodes.purpose, 'registration_decoy'),
-        eq(verificationCodes.subjectId, decoyId),
-      ),
-    )
-    .orderBy(desc(verificationCodes.createdAt))
-    .limit(1);
+    .select({ email: registrationDecoys.email })
+    .from(registrationDecoys)
+    .where(eq(registrationDecoys.id, decoyId));
   return row?.email ?? null;
 }
 

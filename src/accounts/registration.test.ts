@@ -8,6 +8,7 @@ import { createTestDatabase, describeEachDatabase } from '../testing/databases.t
 import { makeMember, testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { accountEvents } from './account-events.ts';
+import { registrationDecoys } from './registration-decoys.ts';
 import { members } from './tables.ts';
 
 describeEachDatabase('registration confirms the address with a code', (kind) => {
@@ -375,5 +376,161 @@ describeEachDatabase('registration confirms the address with a code', (kind) => 
     const res = await browser.get('/account/verify');
     expect(res.status).toBe(303);
     expect(res.location).toBe('/account/sign-in');
+  });
+  /** A page with the address and the per-request tokens taken out, to compare two registrations. */
+  const samePage = (html: string, email: string) =>
+    html
+      .replaceAll(email, '<email>')
+      .replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf"')
+      .replace(/nonce="[^"]*"/g, 'nonce');
+
+  async function tryRegister(app: ReturnType<typeof shop>['app'], values: Record<string, string>) {
+    const browser = formClient(app);
+    await browser.get('/account/register');
+    return browser.post('/account/register', values);
+  }
+
+  it("holds a decoy's member ID like a pending registration's, and releases both after the hold", async () => {
+    const { app, clock } = shop();
+    const existing = await makeMember(database.db);
+    const real = newcomer('heldreal');
+    const decoy = { ...newcomer('helddecoy'), email: existing.email };
+    await register(app, real);
+    await register(app, decoy);
+    const [stored] = await database.db
+      .select()
+      .from(registrationDecoys)
+      .where(eq(registrationDecoys.memberCode, decoy.memberCode));
+    expect(stored!.email).toBe(existing.email);
+    expect(stored!.passwordHash).toMatch(/^scrypt\$/);
+
+    // Within the hold, another address cannot have either member ID, whatever the letter case.
+    const realAgain = await tryRegister(app, {
+      ...newcomer('other1'),
+      memberCode: real.memberCode.toUpperCase(),
+    });
+    const decoyAgain = await tryRegister(app, {
+      ...newcomer('other2'),
+      memberCode: decoy.memberCode.toUpperCase(),
+    });
+    expect(decoyAgain.status).toBe(400);
+    expect(decoyAgain.status).toBe(realAgain.status);
+    expect(decoyAgain.html).toContain('This member ID is taken; choose another.');
+    const strip = (html: string) =>
+      html.replace(/value="[^"]*"/g, '').replace(/nonce="[^"]*"/g, 'nonce');
+    expect(strip(decoyAgain.html)).toBe(strip(realAgain.html));
+    const nobody = await database.db
+      .select()
+      .from(members)
+      .where(eq(members.memberCode, decoy.memberCode.toUpperCase()));
+    expect(nobody).toEqual([]);
+
+    // After the hold both are released: the next registration of the member ID gets it.
+    clock.advance(25 * 3600_000);
+    const late = { ...newcomer('late'), memberCode: decoy.memberCode };
+    const browser = await register(app, late);
+    await browser.get('/account/verify');
+    expect(
+      (await browser.post('/account/verify', { code: await latestCode(late.email) })).location,
+    ).toBe('/mypage');
+    expect(
+      await database.db
+        .select()
+        .from(registrationDecoys)
+        .where(eq(registrationDecoys.memberCode, decoy.memberCode)),
+    ).toEqual([]);
+    const lateReal = { ...newcomer('late2'), memberCode: real.memberCode };
+    await register(app, lateReal);
+    const rows = await database.db
+      .select()
+      .from(members)
+      .where(eq(members.memberCode, real.memberCode));
+    expect(rows.map((r) => r.email)).toEqual([lateReal.email]);
+  });
+
+  it("signs a decoy's member ID or address with its password in to the code page, like a pending registration", async () => {
+    const { app } = shop();
+    const existing = await makeMember(database.db, { password: 'the owner password' });
+    const real = newcomer('signreal');
+    const decoy = { ...newcomer('signdecoy'), email: existing.email.toUpperCase() };
+    await register(app, real);
+    await register(app, decoy);
+    // The address as the decoy stored it: the local part as typed, the domain lower-cased.
+    const typed = `${existing.email.split('@')[0]!.toUpperCase()}@example.com`;
+
+    async function signInAs(login: string, password: string) {
+      const browser = formClient(app);
+      await browser.get('/account/sign-in');
+      const res = await browser.post('/account/sign-in', { login, password });
+      return { browser, res };
+    }
+
+    for (const [realLogin, decoyLogin] of [
+      [real.memberCode.toUpperCase(), decoy.memberCode.toUpperCase()],
+      [real.email.toUpperCase(), decoy.email],
+    ] as const) {
+      const realSignIn = await signInAs(realLogin, real.password);
+      const decoySignIn = await signInAs(decoyLogin, decoy.password);
+      expect(decoySignIn.res.status).toBe(303);
+      expect(decoySignIn.res.location).toBe(realSignIn.res.location);
+      expect(decoySignIn.res.location).toBe('/account/verify?notice=needed');
+      expect(decoySignIn.browser.cookies.has('tp_sid')).toBe(false);
+      const realPage = await realSignIn.browser.get(realSignIn.res.location!);
+      const decoyPage = await decoySignIn.browser.get(decoySignIn.res.location!);
+      expect(decoyPage.status).toBe(realPage.status);
+      expect(decoyPage.html).toContain(typed);
+      expect(decoyPage.html).toContain('not confirmed yet');
+      expect(samePage(decoyPage.html, typed)).toBe(samePage(realPage.html, real.email));
+      // No code opens the decoy's account; the answer is a wrong code's.
+      const realWrong = await realSignIn.browser.post('/account/verify', { code: '000000' });
+      const decoyWrong = await decoySignIn.browser.post('/account/verify', { code: '000000' });
+      expect(decoyWrong.status).toBe(realWrong.status);
+      expect(samePage(decoyWrong.html, typed)).toBe(samePage(realWrong.html, real.email));
+      expect((await decoySignIn.browser.get('/mypage')).status).toBe(303);
+    }
+
+    // A wrong password is as wrong for a decoy as for a pending registration or nobody.
+    const strip = (html: string) => html.replace(/value="[^"]*"/g, '');
+    const unknown = await signInAs('nobody_at_all', 'not the password');
+    for (const login of [decoy.memberCode, decoy.email, real.memberCode, real.email]) {
+      const { res, browser } = await signInAs(login, 'not the password');
+      expect(res.status).toBe(400);
+      expect(strip(res.html)).toBe(strip(unknown.res.html));
+      expect(browser.cookies.has('tp_verify')).toBe(false);
+    }
+
+    // The owner still signs in with their own password.
+    const owner = await signInAs(existing.email, 'the owner password');
+    expect(owner.res.location).toBe('/mypage');
+    expect((await owner.browser.get('/mypage')).status).toBe(200);
+  });
+
+  it('keeps decoys of an unconfirmed address out of email sign-in, as later registrations of it', async () => {
+    const { app } = shop();
+    const first = newcomer('firstreg');
+    const second = { ...newcomer('secondreg'), email: first.email, password: 'another password' };
+    await register(app, first);
+    await register(app, second);
+    const [member] = await database.db
+      .select()
+      .from(members)
+      .where(eq(members.memberCode, first.memberCode));
+    async function signInAs(login: string, password: string) {
+      const browser = formClient(app);
+      await browser.get('/account/sign-in');
+      const res = await browser.post('/account/sign-in', { login, password });
+      return { res, pending: browser.cookies.get('tp_verify') ?? '' };
+    }
+    // By address, the first registration (the member) answers; the later one does not.
+    const firstByEmail = await signInAs(first.email, first.password);
+    expect(firstByEmail.res.location).toBe('/account/verify?notice=needed');
+    expect(firstByEmail.pending.startsWith(`${member!.id}.`)).toBe(true);
+    expect((await signInAs(first.email, second.password)).res.status).toBe(400);
+    // By member ID, each answers to its own password.
+    const secondById = await signInAs(second.memberCode, second.password);
+    expect(secondById.res.location).toBe('/account/verify?notice=needed');
+    expect(secondById.pending).not.toBe('');
+    expect(secondById.pending.startsWith(`${member!.id}.`)).toBe(false);
+    expect((await signInAs(second.memberCode, first.password)).res.status).toBe(400);
   });
 });

@@ -91,7 +91,7 @@ export const accountRoutes = new Hono<AppEnv>()
       : ({ ok: false, reason: 'invalid' } as const);
     if (!result.ok && result.reason === 'unverified') {
       // Only someone who gave the right password learns the address still needs its code.
-      setPendingVerification(c, result.member.id);
+      setPendingVerification(c, result.pendingId);
       return c.redirect('/account/verify?notice=needed', 303);
     }
     if (!result.ok) {

@@ -1,6 +1,7 @@
 // Every domain owns its tables; this file only gathers them for Drizzle.
 
 export { accountEvents } from '../accounts/account-events.ts';
+export { registrationDecoys } from '../accounts/registration-decoys.ts';
 export * from '../accounts/tables.ts';
 export { verificationCodes } from '../accounts/verification-codes.ts';
 export * from '../admin/tables.ts';
