@@ -2,13 +2,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import { products } from '../catalog/tables.ts';
+import { GIFT_WRAP_FEE_JPY, MESSAGE_CARD_MAX_CHARS } from '../checkout/gift-options.ts';
 import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
+import { orders } from '../orders/tables.ts';
 import {
   answerSandboxChallenge,
   SANDBOX_CHALLENGE_CODE,
   sandboxCards,
 } from '../payments/sandbox-provider.ts';
+import { sandboxPayments } from '../payments/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { checkoutRequest, makeMember, makeProduct } from '../testing/factories.ts';
 import { apiTestDeps, callApi } from './test-client.ts';
@@ -196,5 +199,70 @@ describeEachDatabase('store API checkout', (kind) => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('idempotency_key_reused');
     expect(JSON.stringify(res.body)).not.toContain('TP-');
+  });
+  it('gift-wraps an order for the fee and keeps its message card', async () => {
+    const { cart } = await guestCart();
+    const placed = await checkout(
+      { ...cart, 'idempotency-key': newKey() },
+      { ...checkoutRequest(), giftWrap: true, messageCard: 'Happy birthday!\r\nTaro' },
+    );
+    expect(placed.status).toBe(201);
+    const [order] = await database.db
+      .select()
+      .from(orders)
+      .where(eq(orders.number, placed.body.order.number));
+    expect(order).toMatchObject({
+      giftWrap: true,
+      giftWrapJpy: GIFT_WRAP_FEE_JPY,
+      messageCard: 'Happy birthday!\nTaro',
+    });
+    expect(placed.body.order.totals.totalJpy).toBe(
+      2200 + order!.shippingFeeJpy + GIFT_WRAP_FEE_JPY,
+    );
+    const [payment] = await database.db
+      .select()
+      .from(sandboxPayments)
+      .where(eq(sandboxPayments.ref, order!.paymentRef));
+    expect(payment!.amountJpy).toBe(order!.totalJpy);
+  });
+
+  it('refuses a message card over the limit and gift options for a digital-only cart', async () => {
+    const { cart } = await guestCart();
+    const long = await checkout(
+      { ...cart, 'idempotency-key': newKey() },
+      { ...checkoutRequest(), messageCard: 'x'.repeat(MESSAGE_CARD_MAX_CHARS + 1) },
+    );
+    expect(long.status).toBe(400);
+    expect(long.body.error.fields.messageCard).toBe(
+      `Use at most ${MESSAGE_CARD_MAX_CHARS} characters.`,
+    );
+
+    const digital = await guestCart({ kind: 'digital' });
+    const wrap = await checkout(
+      { ...digital.cart, 'idempotency-key': newKey() },
+      { ...checkoutRequest(), giftWrap: true },
+    );
+    expect(wrap.status).toBe(400);
+    expect(wrap.body.error.code).toBe('invalid_request');
+    expect(wrap.body.error.fields.giftWrap).toContain('only for goods we ship');
+    const card = await checkout(
+      { ...digital.cart, 'idempotency-key': newKey() },
+      { ...checkoutRequest(), messageCard: 'Hello' },
+    );
+    expect(card.status).toBe(400);
+    expect(card.body.error.fields).toHaveProperty('messageCard');
+    // The cart is still there and buys fine without the options.
+    const plain = await checkout({ ...digital.cart, 'idempotency-key': newKey() });
+    expect(plain.status).toBe(201);
+  });
+
+  it('documents the gift options in the OpenAPI schema', async () => {
+    const doc = await callApi(app, 'GET', '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const request = doc.body.components.schemas.CheckoutRequest;
+    expect(request.properties.giftWrap.type).toBe('boolean');
+    expect(request.properties.messageCard.description).toContain(
+      `${MESSAGE_CARD_MAX_CHARS} characters`,
+    );
   });
 });

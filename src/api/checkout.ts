@@ -1,6 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findCartId } from '../cart/find-cart.ts';
 import { problemMessage } from '../cart/problem-message.ts';
+import {
+  GIFT_WRAP_FEE_JPY,
+  MESSAGE_CARD_MAX_CHARS,
+  messageCardField,
+} from '../checkout/gift-options.ts';
 import { checkoutInput } from '../checkout/inputs.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import { policyEmail } from '../email-policy/email-field.ts';
@@ -28,6 +33,19 @@ const body = checkoutInput
     email: checkoutInput.shape.email.openapi({
       description: "Required for guests; members' orders use their account email.",
     }),
+    giftWrap: z
+      .boolean()
+      .optional()
+      .openapi({
+        description: `Gift-wrap the whole order (+${GIFT_WRAP_FEE_JPY} JPY, tax included, added to the total). Only for orders with physical goods: a digital-only cart answers 400.`,
+      }),
+    messageCard: messageCardField(`Use at most ${MESSAGE_CARD_MAX_CHARS} characters.`)
+      .nullable()
+      .optional()
+      .openapi({
+        description: `A printed message card put in the package, no fee: at most ${MESSAGE_CARD_MAX_CHARS} characters (a CRLF line break counts as one). Blank means none. Only for orders with physical goods.`,
+        example: 'Happy birthday!',
+      }),
   })
   .openapi('CheckoutRequest');
 
@@ -73,7 +91,9 @@ const checkoutRoute = createRoute({
         },
       },
     },
-    400: errorResponse('Invalid input, missing Idempotency-Key or email, or empty_cart'),
+    400: errorResponse(
+      'Invalid input, missing Idempotency-Key or email, gift options on a digital-only cart, or empty_cart',
+    ),
     401: errorResponse('The bearer token is not valid'),
     402: errorResponse('payment_declined, with the reason'),
     404: errorResponse('cart_not_found'),
@@ -173,6 +193,15 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
         409,
       );
     }
+    case 'gift_unavailable':
+      return c.json(
+        apiError('invalid_request', 'The request body is not valid.', {
+          [result.field]: t(
+            result.field === 'giftWrap' ? 'gift.v.wrapDigital' : 'gift.v.cardDigital',
+          ),
+        }),
+        400,
+      );
     case 'cart_changed':
       return c.json(apiError('cart_changed', t('error.cartChanged')), 409);
   }

@@ -63,6 +63,8 @@ describeEachDatabase('store API as a whole', (kind) => {
       'address',
       'shippingMethod',
       'card',
+      'giftWrap',
+      'messageCard',
     ]);
     // Every error response points at the one Error schema.
     for (const item of Object.values<Record<string, { responses: object }>>(doc.paths)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { typedAddress } from '../email-policy/address-input.ts';
 import { findCountry, normalisePostalCode } from '../shipping/countries.ts';
+import { messageCardInput } from './gift-options.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
 
@@ -63,6 +64,10 @@ export const checkoutInput = z.object({
   address: addressInput,
   shippingMethod: z.enum(['dhl_express', 'domestic'], 'v.method'),
   card: cardInput,
+  /** Gift wrapping for the whole order; only when it has physical goods. */
+  giftWrap: z.boolean('v.required').optional(),
+  /** A printed message card; blank or missing means none. */
+  messageCard: messageCardInput.nullable().optional(),
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;
@@ -91,6 +96,8 @@ export const checkoutForm = z
     cardHolder: z.string().default(''),
     cardExpiry: z.string().default(''),
     cardCvc: z.string().default(''),
+    giftWrap: z.string().default(''),
+    messageCard: z.string().default(''),
   })
   .transform((f) => ({
     email: f.email?.trim() || undefined,
@@ -106,6 +113,9 @@ export const checkoutForm = z
     },
     shippingMethod: f.shippingMethod,
     card: { number: f.cardNumber, holder: f.cardHolder, expiry: f.cardExpiry, cvc: f.cardCvc },
+    // An unchecked checkbox sends nothing; a checked one sends its value.
+    giftWrap: f.giftWrap !== '',
+    messageCard: f.messageCard,
   }));
 
 /** Maps nested error paths back to the form's flat field names. */

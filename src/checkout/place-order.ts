@@ -9,6 +9,7 @@ import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { type Order, orderEvents, orderLines, orders } from '../orders/tables.ts';
 import type { DeclineReason, PaymentProvider } from '../payments/provider.ts';
 import type { Locale } from '../web/i18n.ts';
+import { canWrap } from './gift-options.ts';
 import { type CheckoutInput, parseExpiry, type ShippingAddress } from './inputs.ts';
 import { type Quote, type QuoteProblem, quoteOrder } from './quote-order.ts';
 import { checkouts } from './tables.ts';
@@ -31,6 +32,8 @@ export type PlaceOrderResult =
   | { kind: 'challenge'; url: string; checkoutId: string }
   | { kind: 'declined'; reason: DeclineReason | 'challenge_failed' }
   | { kind: 'problems'; problems: QuoteProblem[] }
+  /** Gift wrapping or a message card was asked for, but the cart holds nothing that ships. */
+  | { kind: 'gift_unavailable'; field: 'giftWrap' | 'messageCard' }
   | { kind: 'cart_changed' };
 
 /** What a paused checkout remembers while the customer is at the 3-D Secure page: no card data. */
@@ -39,6 +42,9 @@ interface PausedRequest {
   buyer: Buyer;
   address: ShippingAddress;
   shippingMethod: CheckoutInput['shippingMethod'];
+  /** Missing on checkouts paused before gift options existed. */
+  giftWrap?: boolean;
+  messageCard?: string | null;
   totalJpy: number;
   brand: string;
   last4: string;
@@ -66,13 +72,25 @@ export async function placeOrder(
   if (existing) return { kind: 'placed', order: existing, replayed: true };
 
   const cart = await loadCartLines(db, input.cartId);
+  const giftWrap = input.request.giftWrap ?? false;
+  const messageCard = input.request.messageCard ?? null;
+  if (cart.length > 0 && !canWrap(cart.map((l) => l.product))) {
+    if (giftWrap) return { kind: 'gift_unavailable', field: 'giftWrap' };
+    if (messageCard) return { kind: 'gift_unavailable', field: 'messageCard' };
+  }
   const quoted = quoteOrder(
     cart,
     { country: input.request.address.country, method: input.request.shippingMethod },
     { isMember: input.buyer.memberId !== null },
     clock.now(),
+    { wrap: giftWrap },
   );
-  if (!quoted.ok) return { kind: 'problems', problems: quoted.problems };
+  if (!quoted.ok) {
+    // A double submit may have committed (and emptied the cart) since the check above.
+    const committed = await findOrderByKey(db, input.idempotencyKey);
+    if (committed) return { kind: 'placed', order: committed, replayed: true };
+    return { kind: 'problems', problems: quoted.problems };
+  }
 
   const checkoutId = crypto.randomUUID();
   const auth = await payments.authorise({
@@ -87,6 +105,8 @@ export async function placeOrder(
     buyer: input.buyer,
     address: input.request.address,
     shippingMethod: input.request.shippingMethod,
+    giftWrap,
+    messageCard,
     totalJpy: quoted.quote.totalJpy,
     brand: auth.brand,
     last4: auth.last4,
@@ -144,6 +164,7 @@ export async function resumeCheckout(
     { country: paused.address.country, method: paused.shippingMethod },
     { isMember: paused.buyer.memberId !== null },
     clock.now(),
+    { wrap: paused.giftWrap ?? false },
   );
   if (!quoted.ok || quoted.quote.totalJpy !== checkout.amountJpy) {
     await payments.void(checkout.paymentRef);
@@ -194,6 +215,9 @@ async function commitOrder(
           state: 'payment_authorised',
           subtotalJpy: quote.subtotalJpy,
           shippingFeeJpy: quote.shippingFeeJpy,
+          giftWrap: quote.giftWrapJpy > 0,
+          giftWrapJpy: quote.giftWrapJpy,
+          messageCard: request.messageCard ?? null,
           totalJpy: quote.totalJpy,
           shippingMethod: quote.shippingMethod,
           shipName: request.address.name,

@@ -2,6 +2,7 @@ import type { CartLine } from '../cart/find-cart.ts';
 import { checkPurchase, type PurchaseProblem } from '../cart/purchase-rules.ts';
 import { findCountry, regionMismatch } from '../shipping/countries.ts';
 import { availableMethods, quoteShipping, type ShippingMethodCode } from '../shipping/rates.ts';
+import { giftWrapFee } from './gift-options.ts';
 
 export interface QuotedLine {
   productId: string;
@@ -29,6 +30,8 @@ export interface Quote {
   lines: QuotedLine[];
   subtotalJpy: number;
   shippingFeeJpy: number;
+  /** Gift wrapping for the whole order: the fee, or 0 when not chosen or nothing can be wrapped. */
+  giftWrapJpy: number;
   totalJpy: number;
   shippingMethod: ShippingMethodCode;
   estimatedDays: { min: number; max: number };
@@ -42,6 +45,7 @@ export function quoteOrder(
   destination: { country: string; method: ShippingMethodCode },
   buyer: { isMember: boolean },
   now: Date,
+  gift: { wrap: boolean } = { wrap: false },
 ): { ok: true; quote: Quote } | { ok: false; problems: QuoteProblem[] } {
   if (cart.length === 0) return { ok: false, problems: [{ code: 'empty_cart' }] };
   const country = findCountry(destination.country);
@@ -78,6 +82,7 @@ export function quoteOrder(
     preorderClosesAt: product.preorderClosesAt,
   }));
   const subtotalJpy = lines.reduce((sum, l) => sum + l.lineTotalJpy, 0);
+  const giftWrapJpy = giftWrapFee(gift.wrap, lines);
   const regionWarnings = cart
     .filter(({ product }) => regionMismatch(product.regionCode, country))
     .map(({ product }) => ({ title: product.titleEn, code: product.regionCode! }));
@@ -87,7 +92,8 @@ export function quoteOrder(
       lines,
       subtotalJpy,
       shippingFeeJpy: shipping.feeJpy,
-      totalJpy: subtotalJpy + shipping.feeJpy,
+      giftWrapJpy,
+      totalJpy: subtotalJpy + shipping.feeJpy + giftWrapJpy,
       shippingMethod: destination.method,
       estimatedDays: shipping.estimatedDays,
       regionWarnings,

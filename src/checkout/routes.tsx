@@ -12,6 +12,12 @@ import { availableMethods, type ShippingMethodCode } from '../shipping/rates.ts'
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages, notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
+import {
+  cardCharCount,
+  MESSAGE_CARD_MAX_CHARS,
+  messageCardInput,
+  normalizeCardLines,
+} from './gift-options.ts';
 import { addressInput, checkoutForm, checkoutInput, formFieldName } from './inputs.ts';
 import { CheckoutPage, type CheckoutValues } from './pages/checkout-page.tsx';
 import { DonePage } from './pages/done-page.tsx';
@@ -73,6 +79,7 @@ async function showCheckout(
       { country: values.country, method },
       { isMember: !!member },
       clock.now(),
+      { wrap: !!values.giftWrap },
     );
     if (result.ok) quote = result.quote;
     else message ??= result.problems.map((p) => problemMessage(t, p)).join(' ');
@@ -123,9 +130,24 @@ function answer(c: Context<AppEnv>, result: PlaceOrderResult, values: CheckoutVa
         { values, message: result.problems.map((p) => problemMessage(t, p)).join(' ') },
         409,
       );
+    case 'gift_unavailable': {
+      // The page draws no gift options for this cart, so the reason goes at the top.
+      const reason = t(result.field === 'giftWrap' ? 'gift.v.wrapDigital' : 'gift.v.cardDigital');
+      const { giftWrap: _wrap, messageCard: _card, ...kept } = values;
+      return showCheckout(c, { values: kept, message: reason, withQuote: true }, 400);
+    }
     case 'cart_changed':
       return showCheckout(c, { values, message: t('error.cartChanged'), withQuote: true }, 409);
   }
+}
+
+/** The message card's error with the counts in it, or nothing when the card is fine. */
+function messageCardError(c: Context<AppEnv>, typed: string): string | undefined {
+  if (messageCardInput.safeParse(typed).success) return undefined;
+  return c.get('t')('gift.v.cardLong', {
+    max: MESSAGE_CARD_MAX_CHARS,
+    count: cardCharCount(normalizeCardLines(typed).trim()),
+  });
 }
 
 function donePath(c: Context<AppEnv>, order: { id: string; number: string }) {
@@ -149,8 +171,13 @@ export const checkoutRoutes = new Hono<AppEnv>()
     const form = checkoutForm.parse(body);
     if (body.action === 'quote') {
       const address = addressInput.safeParse(form.address);
-      const errors = address.success ? {} : fieldMessages(address.error.issues, c.get('t'));
-      return showCheckout(c, { values, errors, withQuote: true }, address.success ? 200 : 400);
+      const errors: Record<string, string> = address.success
+        ? {}
+        : fieldMessages(address.error.issues, c.get('t'));
+      const cardError = messageCardError(c, form.messageCard);
+      if (cardError) errors.messageCard = cardError;
+      const ok = Object.keys(errors).length === 0;
+      return showCheckout(c, { values, errors, withQuote: true }, ok ? 200 : 400);
     }
     const member = c.get('member');
     const parsed = checkoutInput.safeParse({
@@ -167,6 +194,8 @@ export const checkoutRoutes = new Hono<AppEnv>()
         errors[formFieldName(path)] = message;
       }
     }
+    const cardError = messageCardError(c, form.messageCard);
+    if (cardError) errors.messageCard = cardError;
     if (!member && !form.email) errors.email = c.get('t')('v.email');
     // The whole address policy, on every submit, with or without the live check in the page.
     const policy = !member && form.email ? await checkEmailField(c, form.email) : null;

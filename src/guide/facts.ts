@@ -3,6 +3,7 @@ import { MAX_ADDRESSES } from '../accounts/save-address.ts';
 import { MEMBER_SESSION_DAYS } from '../accounts/sessions.ts';
 import { CODE_MAX_ATTEMPTS, CODE_MINUTES } from '../accounts/verification-codes.ts';
 import { MAX_LINE_QUANTITY } from '../cart/add-to-cart.ts';
+import { GIFT_WRAP_FEE_JPY, MESSAGE_CARD_MAX_CHARS } from '../checkout/gift-options.ts';
 import { ruleLevel } from '../email-policy/check-email-address.ts';
 import { MAX_ADDRESS_LENGTH } from '../email-policy/rules.ts';
 import type { Env } from '../env.ts';
@@ -151,6 +152,8 @@ export function guideFacts(env: Env, locale: Locale): Facts {
     card_brands: Object.values(brandNames).join(ja ? '、' : ', '),
     capture_after_days: String(CAPTURE_AFTER_DAYS),
     fix_payment_days: String(FIX_PAYMENT_DAYS),
+    gift_wrap_fee: formatJpy(GIFT_WRAP_FEE_JPY, locale),
+    message_card_chars: String(MESSAGE_CARD_MAX_CHARS),
     inquiry_message_chars: inquiryLimits.messageChars.toLocaleString('en-US'),
     inquiry_photos: String(inquiryLimits.photos),
     inquiry_photo_mb: String(inquiryLimits.photoBytes / 1024 / 1024),

@@ -35,6 +35,11 @@ export const orders = pgTable('orders', {
   state: text('state', { enum: orderStates }).notNull(),
   subtotalJpy: integer('subtotal_jpy').notNull(),
   shippingFeeJpy: integer('shipping_fee_jpy').notNull(),
+  /** Gift wrapping for the whole order, and its fee (part of totalJpy). */
+  giftWrap: boolean('gift_wrap').notNull().default(false),
+  giftWrapJpy: integer('gift_wrap_jpy').notNull().default(0),
+  /** The printed message card's text, as the customer typed it; null when none. */
+  messageCard: text('message_card'),
   totalJpy: integer('total_jpy').notNull(),
   shippingMethod: text('shipping_method').notNull(),
   shipName: text('ship_name').notNull(),

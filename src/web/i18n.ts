@@ -1,3 +1,4 @@
+import { giftEn, giftJa } from '../checkout/gift-messages.ts';
 import { caseEn, caseJa } from '../guide/case-messages.ts';
 import { guideEn, guideJa } from '../guide/messages.ts';
 import { orderAddressEn, orderAddressJa } from '../orders/address-messages.ts';
@@ -503,6 +504,7 @@ const en = {
   ...coreEn,
   ...guideEn,
   ...caseEn,
+  ...giftEn,
   ...supportEn,
   ...orderAddressEn,
   ...fixPaymentEn,
@@ -1007,6 +1009,7 @@ const ja: Record<MessageKey, string> = {
   ...coreJa,
   ...guideJa,
   ...caseJa,
+  ...giftJa,
   ...supportJa,
   ...orderAddressJa,
   ...fixPaymentJa,

@@ -31,6 +31,8 @@ const acrylicStand = {
   title: 'Stardust Luminous Acrylic Stand: Hikari Asahina',
 };
 
+const giftCard = 'Happy birthday, Rin!\nFrom Hanako';
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -79,11 +81,20 @@ describeEachDatabase('guest checkout in the browser', (kind) => {
     await submit(page, page.getByRole('link', { name: 'Proceed to checkout' }));
     await seeHeading(page, 'Checkout');
     await fillAddress(page, tokyoAddress, 'hanako@example.com');
+    // A gift: wrapped, with a two-line card (the browser sends the line break as CRLF).
+    await page.getByRole('checkbox', { name: 'Gift wrapping (+¥330)' }).check();
+    await page.getByRole('textbox', { name: /Message card/ }).fill(giftCard);
     await submit(page, page.getByRole('button', { name: 'Calculate shipping' }));
     // The quote: the 30×21×18 cm box bills as 2.27 kg, one 500 g step over the domestic base.
     const review = await visibleText(page.getByRole('group', { name: 'Review your order' }));
     expect(review).toContain('Shipping (1-3 business days) ¥1,100');
-    expect(review).toContain('Total ¥20,900');
+    expect(review).toContain('Gift wrapping ¥330');
+    expect(review).toContain('Happy birthday, Rin!');
+    expect(review).toContain('Total ¥21,230');
+    expect(await page.getByRole('checkbox', { name: 'Gift wrapping (+¥330)' }).isChecked()).toBe(
+      true,
+    );
+    expect(await page.getByRole('textbox', { name: /Message card/ }).inputValue()).toBe(giftCard);
     expect(await page.getByLabel('Full name').inputValue()).toBe(tokyoAddress.name);
     expect(await page.getByLabel('Postal code').inputValue()).toBe('150-0002');
     expect(await page.getByRole('radio', { name: /Domestic delivery/ }).isChecked()).toBe(true);
@@ -116,7 +127,10 @@ describeEachDatabase('guest checkout in the browser', (kind) => {
       shippingMethod: 'domestic',
       subtotalJpy: 19_800,
       shippingFeeJpy: 1_100,
-      totalJpy: 20_900,
+      giftWrap: true,
+      giftWrapJpy: 330,
+      messageCard: giftCard,
+      totalJpy: 21_230,
       cardLast4: '3220',
       paymentState: 'authorised',
     });
@@ -133,6 +147,8 @@ describeEachDatabase('guest checkout in the browser', (kind) => {
     expect(orderText).toContain(`${figure.title} × 1`);
     expect(orderText).toContain('Shibuya-ku, Tokyo, 150-0002');
     expect(orderText).toContain('Visa •••• 3220');
+    expect(orderText).toContain('Gift wrapped');
+    expect(orderText).toContain('From Hanako');
     await screenshot(later.page, shot('08-guest-order'));
 
     // A link with another key shows nothing about the order.

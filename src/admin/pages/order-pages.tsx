@@ -1,3 +1,4 @@
+import { MessageCardText } from '../../checkout/pages/message-card-text.tsx';
 import { formatJpy } from '../../lib/money.ts';
 import type { OrderMail } from '../../mail/find-mail.ts';
 import type { OrderDetail } from '../../orders/find-orders.ts';
@@ -238,6 +239,12 @@ export function OrderDetailPage(props: {
                 <td colspan={4}>Shipping ({method?.nameEn ?? order.shippingMethod})</td>
                 <td class="num">{formatJpy(order.shippingFeeJpy, 'en')}</td>
               </tr>
+              {order.giftWrap && (
+                <tr class="gift-wrap-fee">
+                  <td colspan={4}>Gift wrapping</td>
+                  <td class="num">{formatJpy(order.giftWrapJpy, 'en')}</td>
+                </tr>
+              )}
               <tr>
                 <th colspan={4}>Total (tax included)</th>
                 <td class="num">
@@ -246,6 +253,18 @@ export function OrderDetailPage(props: {
               </tr>
             </tbody>
           </table>
+
+          {(order.giftWrap || order.messageCard) && (
+            <section class="gift-options">
+              <h2>Gift options</h2>
+              <dl class="facts">
+                <dt>Gift wrapping</dt>
+                <dd>{order.giftWrap ? 'Yes: wrap the whole order' : 'No'}</dd>
+                <dt>Message card (print and enclose)</dt>
+                <dd>{order.messageCard ? <MessageCardText text={order.messageCard} /> : 'None'}</dd>
+              </dl>
+            </section>
+          )}
 
           <h2>Timeline</h2>
           <table class="admin-table">

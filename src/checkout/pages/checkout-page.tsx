@@ -1,6 +1,7 @@
 import type { MemberAddress } from '../../accounts/address-book-tables.ts';
 import type { CartLine } from '../../cart/find-cart.ts';
 import { Price, productTitle } from '../../catalog/pages/product-card.tsx';
+import { formatJpy } from '../../lib/money.ts';
 import { CardFields } from '../../payments/pages/fix-payment-page.tsx';
 import { countries } from '../../shipping/countries.ts';
 import { AddressFields } from '../../shipping/pages/address-fields.tsx';
@@ -8,7 +9,9 @@ import { shippingMethods } from '../../shipping/rates.ts';
 import { TextField } from '../../web/form-fields.tsx';
 import type { Locale, Translate } from '../../web/i18n.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { canWrap, GIFT_WRAP_FEE_JPY, MESSAGE_CARD_MAX_CHARS } from '../gift-options.ts';
 import type { Quote } from '../quote-order.ts';
+import { MessageCardText } from './message-card-text.tsx';
 
 export type CheckoutValues = Partial<Record<string, string>>;
 
@@ -38,6 +41,47 @@ function SavedAddressPicker(props: {
       </button>{' '}
       <a href="/mypage/addresses">{t('profile.checkoutManage')}</a>
     </form>
+  );
+}
+
+/** Wrapping and a message card, offered only when the order has goods we ship. */
+function GiftFields(props: {
+  t: Translate;
+  locale: Locale;
+  values: CheckoutValues;
+  errors: Record<string, string>;
+}) {
+  const { t, values, errors } = props;
+  return (
+    <fieldset class="gift-options">
+      <legend>{t('gift.legend')}</legend>
+      <label class="choice">
+        <input
+          type="checkbox"
+          name="giftWrap"
+          value="1"
+          checked={!!values.giftWrap}
+          aria-invalid={errors.giftWrap ? 'true' : undefined}
+        />
+        {t('gift.wrap', { fee: formatJpy(GIFT_WRAP_FEE_JPY, props.locale) })}
+      </label>
+      <p class="help">{t('gift.wrapHelp')}</p>
+      <FieldError message={errors.giftWrap} />
+      <label>
+        {t('gift.card')}
+        <span class="help">{t('gift.cardHelp', { max: MESSAGE_CARD_MAX_CHARS })}</span>
+        <textarea
+          name="messageCard"
+          rows={4}
+          maxlength={MESSAGE_CARD_MAX_CHARS}
+          aria-invalid={errors.messageCard ? 'true' : undefined}
+        >
+          {/* The HTML parser drops a textarea's first line break; this one is the one it drops. */}
+          {`\n${values.messageCard ?? ''}`}
+        </textarea>
+        <FieldError message={errors.messageCard} />
+      </label>
+    </fieldset>
   );
 }
 
@@ -106,6 +150,9 @@ export function CheckoutPage(props: {
             {t('checkout.quote')}
           </button>
         </fieldset>
+        {canWrap(props.lines.map((l) => l.product)) && (
+          <GiftFields t={t} locale={locale} values={values} errors={errors} />
+        )}
         <fieldset>
           <legend>{t('checkout.review')}</legend>
           <table>
@@ -131,6 +178,22 @@ export function CheckoutPage(props: {
                       <Price amount={props.quote.shippingFeeJpy} t={t} locale={locale} />
                     </td>
                   </tr>
+                  {props.quote.giftWrapJpy > 0 && (
+                    <tr class="gift-wrap-fee">
+                      <td>{t('gift.wrapFee')}</td>
+                      <td class="num">
+                        <Price amount={props.quote.giftWrapJpy} t={t} locale={locale} />
+                      </td>
+                    </tr>
+                  )}
+                  {values.messageCard?.trim() && (
+                    <tr class="message-card">
+                      <td colspan={2}>
+                        {t('gift.cardReview')}
+                        <MessageCardText text={values.messageCard.trim().replace(/\r\n?/g, '\n')} />
+                      </td>
+                    </tr>
+                  )}
                   <tr>
                     <th>{t('checkout.total')}</th>
                     <td class="num">

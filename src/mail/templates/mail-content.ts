@@ -108,9 +108,23 @@ function orderSummary(detail: OrderDetail, locale: Locale): Block[] {
       rows: [
         ...items,
         [L(locale, 'Shipping', '送料'), formatJpy(order.shippingFeeJpy, locale)],
+        ...(order.giftWrap
+          ? [
+              [
+                L(locale, 'Gift wrapping', 'ギフトラッピング'),
+                formatJpy(order.giftWrapJpy, locale),
+              ] as [string, string],
+            ]
+          : []),
         [L(locale, 'Total (tax incl.)', '合計（税込）'), formatJpy(order.totalJpy, locale)],
       ],
     },
+    ...(order.messageCard
+      ? [
+          { kind: 'heading' as const, text: L(locale, 'Message card', 'メッセージカード') },
+          { kind: 'p' as const, text: order.messageCard },
+        ]
+      : []),
     { kind: 'heading', text: L(locale, 'Ship to', 'お届け先') },
     { kind: 'p', text: address },
   ];

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { MessageCardText } from '../../checkout/pages/message-card-text.tsx';
 import { formatJpy } from '../../lib/money.ts';
 import { brandNames, type CardBrand } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
@@ -141,6 +142,12 @@ export function OrderPage(props: {
             <td>{t('checkout.shippingFee')}</td>
             <td class="num">{formatJpy(order.shippingFeeJpy, locale)}</td>
           </tr>
+          {order.giftWrap && (
+            <tr class="gift-wrap-fee">
+              <td>{t('gift.wrapFee')}</td>
+              <td class="num">{formatJpy(order.giftWrapJpy, locale)}</td>
+            </tr>
+          )}
           <tr>
             <th>{t('checkout.total')}</th>
             <td class="num">
@@ -177,6 +184,18 @@ export function OrderPage(props: {
           </p>
         </div>
       </div>
+      {(order.giftWrap || order.messageCard) && (
+        <div class="gift-options">
+          <h2>{t('gift.orderHeading')}</h2>
+          {order.giftWrap && <p>{t('gift.orderWrapped')}</p>}
+          {order.messageCard && (
+            <>
+              <h3>{t('gift.orderCard')}</h3>
+              <MessageCardText text={order.messageCard} />
+            </>
+          )}
+        </div>
+      )}
       {props.addressSection}
       {props.mailSection}
       {props.cancelAction && (
