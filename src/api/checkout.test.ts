@@ -219,6 +219,8 @@ describeEachDatabase('store API checkout', (kind) => {
     expect(placed.body.order.totals.totalJpy).toBe(
       2200 + order!.shippingFeeJpy + GIFT_WRAP_FEE_JPY,
     );
+    expect(placed.body.order.totals.giftWrapJpy).toBe(GIFT_WRAP_FEE_JPY);
+    expect(placed.body.order.gift).toEqual({ wrap: true, messageCard: 'Happy birthday!\nTaro' });
     const [payment] = await database.db
       .select()
       .from(sandboxPayments)

@@ -29,7 +29,12 @@ export const orderSchema = z
     totals: z.object({
       subtotalJpy: z.number().int(),
       shippingFeeJpy: z.number().int(),
+      giftWrapJpy: z.number().int(),
       totalJpy: z.number().int(),
+    }),
+    gift: z.object({
+      wrap: z.boolean(),
+      messageCard: z.string().nullable().openapi({ description: 'Printed on a card; no fee.' }),
     }),
     lines: z.array(
       z.object({
@@ -77,8 +82,10 @@ export function orderJson(
     totals: {
       subtotalJpy: order.subtotalJpy,
       shippingFeeJpy: order.shippingFeeJpy,
+      giftWrapJpy: order.giftWrapJpy,
       totalJpy: order.totalJpy,
     },
+    gift: { wrap: order.giftWrap, messageCard: order.messageCard },
     lines: lines.map((l) => ({
       sku: l.sku,
       title: { en: l.titleEn, ja: l.titleJa },
