@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../web/context.ts';
-import { Csrf, FieldError } from '../../web/layout.tsx';
+import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { may } from '../permissions.ts';
 
 export type AdminStatus = 200 | 400 | 403 | 404 | 409;
@@ -169,5 +169,46 @@ export function CheckboxField(props: FieldProps) {
       <input type="checkbox" name={props.name} checked={props.values[props.name] === 'on'} />{' '}
       {props.label}
     </label>
+  );
+}
+
+/** A list filter: a labelled select whose first option means "any". */
+export function FilterSelect<T extends string>(props: {
+  label: string;
+  name: string;
+  any: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  return (
+    <label>
+      {props.label}
+      <br />
+      <select name={props.name} aria-invalid={props.errors[props.name] ? 'true' : undefined}>
+        <option value="">{props.any}</option>
+        {props.options.map((option) => (
+          <option value={option} selected={props.values[props.name] === option}>
+            {props.labels[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Why some of a list's filters were refused, naming each filter. */
+export function FilterErrors(props: {
+  errors: Record<string, string>;
+  labels: Record<string, string>;
+}) {
+  const refused = Object.entries(props.errors);
+  if (refused.length === 0) return null;
+  return (
+    <Notice kind="error">
+      These filters cannot be used:{' '}
+      {refused.map(([field, message]) => `${props.labels[field] ?? field}: ${message}`).join(' ')}
+    </Notice>
   );
 }

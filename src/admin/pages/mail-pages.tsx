@@ -11,6 +11,7 @@ import {
 } from '../../mail/tables.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { formatJapanTime } from '../japan-time.ts';
+import { FilterErrors, FilterSelect } from './admin-layout.tsx';
 import { Pager } from './order-pages.tsx';
 
 type Suppression = typeof suppressions.$inferSelect;
@@ -205,14 +206,7 @@ export function MailLogPage(props: {
   return (
     <section>
       <h1>Delivery log</h1>
-      {failed && (
-        <Notice kind="error">
-          These filters cannot be used:{' '}
-          {Object.entries(errors)
-            .map(([field, message]) => `${filterLabels[field] ?? field}: ${message}`)
-            .join(' ')}
-        </Notice>
-      )}
+      <FilterErrors errors={errors} labels={filterLabels} />
       <form method="get" action="/admin/mail" class="filters">
         <label>
           Recipient
@@ -224,30 +218,24 @@ export function MailLogPage(props: {
           <br />
           <input type="search" name="order" value={values.order ?? ''} size={18} />
         </label>
-        <label>
-          Type
-          <br />
-          <select name="topic" aria-invalid={invalid('topic')}>
-            <option value="">Any type</option>
-            {mailTopics.map((t) => (
-              <option value={t} selected={values.topic === t}>
-                {topicLabels[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          State
-          <br />
-          <select name="state" aria-invalid={invalid('state')}>
-            <option value="">Any state</option>
-            {mailStates.map((s) => (
-              <option value={s} selected={values.state === s}>
-                {mailStateLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Type"
+          name="topic"
+          any="Any type"
+          options={mailTopics}
+          labels={topicLabels}
+          values={values}
+          errors={errors}
+        />
+        <FilterSelect
+          label="State"
+          name="state"
+          any="Any state"
+          options={mailStates}
+          labels={mailStateLabels}
+          values={values}
+          errors={errors}
+        />
         <label>
           From (JST)
           <br />

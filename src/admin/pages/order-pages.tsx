@@ -11,6 +11,7 @@ import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.t
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { carrierCodes } from '../inputs.ts';
 import { formatJapanTime } from '../japan-time.ts';
+import { FilterErrors, FilterSelect } from './admin-layout.tsx';
 import { ContactEmailForm, OrderMailSection } from './mail-pages.tsx';
 
 export const stateLabels: Record<OrderState, string> = {
@@ -62,27 +63,17 @@ export function OrderListPage(props: {
   return (
     <section>
       <h1>Orders</h1>
-      {failed && (
-        <Notice kind="error">
-          These filters cannot be used:{' '}
-          {Object.entries(errors)
-            .map(([field, message]) => `${filterLabels[field] ?? field}: ${message}`)
-            .join(' ')}
-        </Notice>
-      )}
+      <FilterErrors errors={errors} labels={filterLabels} />
       <form method="get" action="/admin/orders" class="filters">
-        <label>
-          State
-          <br />
-          <select name="state" aria-invalid={errors.state ? 'true' : undefined}>
-            <option value="">Any state</option>
-            {orderStates.map((s) => (
-              <option value={s} selected={values.state === s}>
-                {stateLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="State"
+          name="state"
+          any="Any state"
+          options={orderStates}
+          labels={stateLabels}
+          values={values}
+          errors={errors}
+        />
         <label>
           From (JST)
           <br />

@@ -1,6 +1,6 @@
 import { formatJapanTime } from '../../admin/japan-time.ts';
+import { FilterErrors, FilterSelect } from '../../admin/pages/admin-layout.tsx';
 import { Pager } from '../../admin/pages/order-pages.tsx';
-import { Notice } from '../../web/layout.tsx';
 import type { InquiryRow } from '../find-inquiries.ts';
 import { inquiryStateLabels } from '../set-inquiry-state.ts';
 import { inquiryCategories, inquiryStates } from '../tables.ts';
@@ -39,39 +39,26 @@ export function InquiryListPage(props: {
   return (
     <section>
       <h1>Inquiries</h1>
-      {failed && (
-        <Notice kind="error">
-          These filters cannot be used:{' '}
-          {Object.entries(errors)
-            .map(([field, message]) => `${filterLabels[field] ?? field}: ${message}`)
-            .join(' ')}
-        </Notice>
-      )}
+      <FilterErrors errors={errors} labels={filterLabels} />
       <form method="get" action="/admin/inquiries" class="filters">
-        <label>
-          Category
-          <br />
-          <select name="category" aria-invalid={invalid('category')}>
-            <option value="">Any category</option>
-            {inquiryCategories.map((c) => (
-              <option value={c} selected={values.category === c}>
-                {categoryLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          State
-          <br />
-          <select name="state" aria-invalid={invalid('state')}>
-            <option value="">Any state</option>
-            {inquiryStates.map((s) => (
-              <option value={s} selected={values.state === s}>
-                {inquiryStateLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Category"
+          name="category"
+          any="Any category"
+          options={inquiryCategories}
+          labels={categoryLabels}
+          values={values}
+          errors={errors}
+        />
+        <FilterSelect
+          label="State"
+          name="state"
+          any="Any state"
+          options={inquiryStates}
+          labels={inquiryStateLabels}
+          values={values}
+          errors={errors}
+        />
         <label>
           Assignee
           <br />
