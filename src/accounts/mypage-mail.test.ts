@@ -1,16 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
 import { findSuppression } from '../mail/suppressions.ts';
-import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { testClock, testDeps } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
+import { signedInMemberWithSentOrder } from '../testing/member-mail.ts';
 import { formatDate } from '../web/i18n.ts';
 
 describeEachDatabase('MyPage mail notice', (kind) => {
@@ -30,26 +29,8 @@ describeEachDatabase('MyPage mail notice', (kind) => {
     await database.close();
   });
 
-  async function memberWithSentConfirmation() {
-    const member = await makeMember(database.db);
-    const product = await makeProduct(database.db);
-    const order = await makeOrder(deps, [{ product, quantity: 1 }], {
-      memberId: member.id,
-      email: member.email,
-    });
-    await deliverDueMail(mailer.deps);
-    const [confirmation] = await database.db
-      .select()
-      .from(outboxMessages)
-      .where(and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_placed')));
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    await browser.post('/account/sign-in', {
-      login: member.email,
-      password: 'correct horse battery',
-    });
-    return { member, order, confirmation: confirmation!, browser };
-  }
+  const memberWithSentConfirmation = () =>
+    signedInMemberWithSentOrder({ database, deps, app, mailer });
 
   const bounce = (messageId: string, status: string, bounceClass: 'hard' | 'soft', text: string) =>
     recordDeliveryReport(

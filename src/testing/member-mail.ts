@@ -1,0 +1,39 @@
+import { and, eq } from 'drizzle-orm';
+import type { createApp } from '../app.tsx';
+import type { Database } from '../db/client.ts';
+import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { outboxMessages } from '../mail/tables.ts';
+import { makeMember, makeOrder, makeProduct, type testDeps } from './factories.ts';
+import { formClient } from './http-client.ts';
+import type { testMailer } from './mailer.ts';
+
+/**
+ * A member with one order whose confirmation the receiving server accepted, signed in through
+ * the sign-in form: the starting point of every "what happened to my mail" page test.
+ */
+export async function signedInMemberWithSentOrder(world: {
+  database: Database;
+  deps: ReturnType<typeof testDeps>;
+  app: ReturnType<typeof createApp>;
+  mailer: Awaited<ReturnType<typeof testMailer>>;
+}) {
+  const { database, deps, app, mailer } = world;
+  const member = await makeMember(database.db);
+  const product = await makeProduct(database.db);
+  const order = await makeOrder(deps, [{ product, quantity: 1 }], {
+    memberId: member.id,
+    email: member.email,
+  });
+  await deliverDueMail(mailer.deps);
+  const [confirmation] = await database.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_placed')));
+  const browser = formClient(app);
+  await browser.get('/account/sign-in');
+  await browser.post('/account/sign-in', {
+    login: member.email,
+    password: 'correct horse battery',
+  });
+  return { member, order, confirmation: confirmation!, browser };
+}
