@@ -81,6 +81,8 @@ const settings = z.object({
   INBOUND_TLS_KEY_FILE: z.string().min(1).optional(),
   INBOUND_TLS_CERT_FILE: z.string().min(1).optional(),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Bearer token Prometheus sends for /metrics; without it only loopback clients may scrape. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DNS_SERVERS: z
     .string()
     .trim()

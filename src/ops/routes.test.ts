@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
+import { parseEnv } from '../env.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { testAppDeps } from '../testing/http-client.ts';
+
+// The node server's bindings, as getConnInfo reads them.
+const fromAddress = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 
 describeEachDatabase('operations endpoints', (kind) => {
   let database: Database;
@@ -24,7 +28,7 @@ describeEachDatabase('operations endpoints', (kind) => {
     await app.request('/readyz');
     await app.request('/p/no-such-product-1');
     await app.request('/p/no-such-product-2');
-    const text = await (await app.request('/metrics')).text();
+    const text = await (await app.request('/metrics', {}, fromAddress('127.0.0.1'))).text();
     expect(text).toMatch(
       /tenpo_http_requests_total\{method="GET",route="\/readyz",status="200"\} \d+/,
     );
@@ -32,6 +36,53 @@ describeEachDatabase('operations endpoints', (kind) => {
       /tenpo_http_requests_total\{method="GET",route="\/p\/:slug",status="404"\} [2-9]/,
     );
     expect(text).not.toContain('no-such-product');
+  });
+
+  it('serves metrics to this machine only when no token is set', async () => {
+    expect((await app.request('/metrics', {}, fromAddress('127.0.0.1'))).status).toBe(200);
+    expect((await app.request('/metrics', {}, fromAddress('::1'))).status).toBe(200);
+    const outside = await app.request('/metrics', {}, fromAddress('203.0.113.7'));
+    expect(outside.status).toBe(403);
+    expect(await outside.text()).not.toContain('tenpo_http_requests_total');
+  });
+
+  it('believes a forwarded client behind a trusted proxy, so the public never counts as local', async () => {
+    const proxied = createApp(
+      testAppDeps(database.db, {
+        env: parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off', TRUST_PROXY_HOPS: '1' }),
+      }),
+    );
+    const res = await proxied.request(
+      '/metrics',
+      { headers: { 'x-forwarded-for': '198.51.100.4' } },
+      fromAddress('127.0.0.1'),
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('asks for the bearer token from everyone once METRICS_TOKEN is set', async () => {
+    const token = 'scrape-token-0123456789';
+    const guarded = createApp(
+      testAppDeps(database.db, {
+        env: parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off', METRICS_TOKEN: token }),
+      }),
+    );
+    const local = await guarded.request('/metrics', {}, fromAddress('127.0.0.1'));
+    expect(local.status).toBe(401);
+    expect(local.headers.get('www-authenticate')).toContain('Bearer');
+    const wrong = await guarded.request(
+      '/metrics',
+      { headers: { authorization: 'Bearer scrape-token-0123456780' } },
+      fromAddress('203.0.113.7'),
+    );
+    expect(wrong.status).toBe(401);
+    const right = await guarded.request(
+      '/metrics',
+      { headers: { authorization: `Bearer ${token}` } },
+      fromAddress('203.0.113.7'),
+    );
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain('tenpo_http_requests_total');
   });
 
   it('sends security headers with a content security policy', async () => {

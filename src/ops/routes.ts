@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { safeEqual } from '../lib/ids.ts';
 import type { AppEnv } from '../web/context.ts';
+import { clientAddress } from '../web/rate-limit.ts';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -43,6 +45,32 @@ export const opsRoutes = new Hono<AppEnv>()
       return c.json({ status: 'database unreachable' }, 503);
     }
   })
-  .get('/metrics', async (c) =>
-    c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }),
-  );
+  .get('/metrics', async (c) => {
+    const verdict = metricsAccess(c);
+    if (verdict === 'token_needed')
+      return c.text('Send Authorization: Bearer <METRICS_TOKEN>.', 401, {
+        'www-authenticate': 'Bearer realm="metrics"',
+      });
+    if (verdict === 'refused')
+      return c.text(
+        'Metrics are served to loopback clients, or to anyone with METRICS_TOKEN.',
+        403,
+      );
+    return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType });
+  });
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Who may read /metrics (order volume, sign-in failures): with METRICS_TOKEN set, whoever sends
+ * it as a bearer token; without it, only clients on this machine (behind a proxy, the client the
+ * proxy saw, so the public never qualifies).
+ */
+function metricsAccess(c: Context<AppEnv>): 'allowed' | 'token_needed' | 'refused' {
+  const token = c.get('deps').env.METRICS_TOKEN;
+  if (token) {
+    const sent = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1];
+    return sent && safeEqual(sent, token) ? 'allowed' : 'token_needed';
+  }
+  return LOOPBACK.test(clientAddress(c)) ? 'allowed' : 'refused';
+}
