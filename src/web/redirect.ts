@@ -4,6 +4,7 @@ import { AppError } from './errors.ts';
 const OWN_ORIGIN = 'http://tenpo.invalid';
 // Tabs and newlines are dropped by URL parsers ("/\t/evil" becomes "//evil"), and CR/LF cannot go
 // into a Location header: such a value is not a mistake a link can make.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**
