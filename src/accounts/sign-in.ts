@@ -3,7 +3,8 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
-import { findMemberByLogin, loginNeedle } from './register-member.ts';
+import { loginIdentity } from './login-identity.ts';
+import { findMemberByLogin } from './register-member.ts';
 import { findDecoyByLogin } from './registration-decoys.ts';
 import { MEMBER_SESSION_DAYS, startSession } from './sessions.ts';
 import type { Member } from './tables.ts';
@@ -28,7 +29,7 @@ export async function signIn(
   deps: { db: Db; clock: Clock },
   input: { login: string; password: string; visitorId?: string; clientAddress?: string | null },
 ): Promise<SignInResult> {
-  const login = loginNeedle(input.login);
+  const login = loginIdentity(input.login);
   const member = await findMemberByLogin(deps.db, input.login);
   const anyDecoy = await findDecoyByLogin(deps.db, login);
   // A member ID belongs to a member or to a decoy, never both (registerMember); a member wins.
