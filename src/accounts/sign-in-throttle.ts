@@ -20,9 +20,9 @@ export const signInFailures = pgTable('sign_in_failures', {
 export type SignInDoor = 'member' | 'staff';
 
 export interface FailurePolicy {
-  /** Failures answered at once; each one after that makes the next attempt wait. */
+  /** Failures in a row that cost nothing; from the last of them on, each makes the next attempt wait. */
   freeFailures: number;
-  /** The wait after the first failure past the free ones; it doubles with each further failure. */
+  /** The wait after the last free failure; it doubles with each further failure. */
   firstDelaySeconds: number;
   maxDelaySeconds: number;
   /** A counter whose last failure is older than this starts again from zero. */
@@ -59,11 +59,13 @@ export const SIGN_IN_LIMITS = {
 
 type Scope = keyof typeof SIGN_IN_LIMITS;
 
-/** Seconds the next attempt waits after `failures` wrong ones in a row (0 while they are free). */
+/** Seconds the next attempt waits after `failures` wrong ones in a row (0 before the free ones are used). */
 export function delaySeconds(failures: number, policy: FailurePolicy): number {
-  const beyond = failures - policy.freeFailures;
-  if (beyond <= 0) return 0;
-  return Math.min(policy.firstDelaySeconds * 2 ** (beyond - 1), policy.maxDelaySeconds);
+  if (failures < policy.freeFailures) return 0;
+  return Math.min(
+    policy.firstDelaySeconds * 2 ** (failures - policy.freeFailures),
+    policy.maxDelaySeconds,
+  );
 }
 
 /**
@@ -157,10 +159,10 @@ async function countFailure(
         failures = case when sign_in_failures.last_failure_at < ${forget}::timestamptz then 1
                         else sign_in_failures.failures + 1 end,
         last_failure_at = ${now}::timestamptz
-      where sign_in_failures.failures <= ${policy.freeFailures}
+      where sign_in_failures.failures < ${policy.freeFailures}
          or sign_in_failures.last_failure_at < ${forget}::timestamptz
          or sign_in_failures.last_failure_at
-              + least(${policy.firstDelaySeconds} * power(2, sign_in_failures.failures - ${policy.freeFailures} - 1),
+              + least(${policy.firstDelaySeconds} * power(2, sign_in_failures.failures - ${policy.freeFailures}),
                       ${policy.maxDelaySeconds}) * interval '1 second'
             <= ${now}::timestamptz
       returning failures`),
