@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createStaff } from './admin/create-staff.ts';
 import { staffRoles } from './admin/tables.ts';
+import { unlockStaff } from './admin/unlock-staff.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { parseEnv } from './env.ts';
@@ -8,9 +9,10 @@ import { randomToken } from './lib/ids.ts';
 
 const usage = `Usage:
   npm run tenpo -- staff create --email EMAIL --role ${staffRoles.join('|')} [--name NAME] [--password PASSWORD]
+  npm run tenpo -- staff unlock --email EMAIL
   npm run tenpo -- migrate`;
 
-/** Operator commands: create staff accounts, run migrations. */
+/** Operator commands: create and unlock staff accounts, run migrations. */
 async function main(argv: string[]) {
   const env = parseEnv();
   const [area, action] = argv;
@@ -41,6 +43,14 @@ async function main(argv: string[]) {
       console.log(
         `Created ${role} ${created.email}${values.password ? '' : ` with password ${password}`}`,
       );
+      return;
+    }
+    if (area === 'staff' && action === 'unlock') {
+      const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' } } });
+      if (!values.email?.includes('@')) throw new Error(usage);
+      const unlocked = await unlockStaff(database.db, { email: values.email });
+      if (!unlocked) throw new Error(`No staff account has the email ${values.email}.`);
+      console.log(`Unlocked ${unlocked.email}; its failed sign-ins are forgotten.`);
       return;
     }
     throw new Error(usage);

@@ -6,6 +6,7 @@ import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { confirmMemberLookup } from './confirm-member-lookup.ts';
 import { limitedMessage, typedValues } from './form-replies.ts';
 import { memberLookupCodeInput, memberLookupInput } from './inputs.ts';
+import { identityKey } from './login-identity.ts';
 import { LookupCodePage, LookupPage, LookupResultPage } from './pages/lookup-pages.tsx';
 import { requestMemberLookup } from './request-member-lookup.ts';
 
@@ -19,7 +20,7 @@ function lookupLimits(c: Ctx, step: 'send' | 'check', email: string) {
     c.get('deps').db,
     [
       { key: `lookup:${step}:ip:${clientAddress(c)}`, max: max.ip, windowSeconds: 3600 },
-      { key: `lookup:${step}:email:${email.toLowerCase()}`, max: max.email, windowSeconds: 3600 },
+      { key: `lookup:${step}:email:${identityKey(email)}`, max: max.email, windowSeconds: 3600 },
     ],
     c.get('deps').clock.now(),
   );

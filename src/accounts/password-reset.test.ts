@@ -235,6 +235,26 @@ describeEachDatabase('forgotten password', (kind) => {
     expect(await mailsTo(member.email, 'password_reset')).toHaveLength(3);
   });
 
+  it('sends at most three reset mails an hour to one address, however it is spelled', async () => {
+    const { app } = shop();
+    const member = await makeMember(database.db);
+    const fullWidth = (text: string) =>
+      text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    // Three mails use up the hour; every other spelling of the address is then refused too.
+    const spellings = [
+      member.email,
+      member.email,
+      member.email,
+      member.email.replace('.com', '\u3002com'),
+      fullWidth(member.email),
+      member.email.toUpperCase().replace('.COM', '\uff0eＣＯＭ'),
+    ];
+    const statuses: number[] = [];
+    for (const login of spellings) statuses.push((await askForReset(app, login)).res.status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    expect(await mailsTo(member.email, 'password_reset')).toHaveLength(3);
+  });
+
   it('confirms the address of a member who never entered the registration code', async () => {
     const { app, clock } = shop();
     const member = await createMember(

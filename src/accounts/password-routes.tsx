@@ -6,6 +6,7 @@ import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { limitedMessage, typedValues } from './form-replies.ts';
 import { forgotPasswordInput, resetWithCodeInput, resetWithLinkInput } from './inputs.ts';
+import { identityKey } from './login-identity.ts';
 import { clearPendingVerification, startMemberSession } from './member-cookies.ts';
 import {
   ForgotPasswordPage,
@@ -24,7 +25,7 @@ type Ctx = Context<AppEnv>;
 /** Limits on asking for reset mail and on entering what it carried, per client and per login. */
 function resetLimits(c: Ctx, step: 'send' | 'check', login: string) {
   const max = step === 'send' ? { ip: 10, login: 3 } : { ip: 30, login: 10 };
-  const key = login.trim().toLowerCase().slice(0, 254);
+  const key = identityKey(login);
   return hitRateLimits(
     c.get('deps').db,
     [

@@ -1,12 +1,12 @@
 import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { typedAddress } from '../email-policy/address-input.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { hitRateLimits } from '../web/rate-limit.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { normaliseEmail } from './email-address.ts';
 import type { RegisterInput } from './inputs.ts';
+import { identityKey, loginIdentity } from './login-identity.ts';
 import { hashPassword } from './passwords.ts';
 import { decoyHoldsMemberCode, releaseDecoys, startDecoy } from './registration-decoys.ts';
 import { sendRegistrationCode } from './send-registration-code.ts';
@@ -98,7 +98,7 @@ async function tellOwner(
     tx,
     [
       {
-        key: `registration-attempt:${owner.email.toLowerCase()}`,
+        key: `registration-attempt:${identityKey(owner.email)}`,
         max: ATTEMPT_MAILS_PER_DAY,
         windowSeconds: 24 * 3600,
       },
@@ -172,17 +172,9 @@ async function releaseAbandonedRegistrations(tx: Tx, input: RegisterInput, now: 
     );
 }
 
-/** What a typed login is compared with: the lower-cased address as the policy stores it, or member ID. */
-export function loginNeedle(login: string): { column: 'member_code' | 'email'; needle: string } {
-  // An address is compared as the policy stores it (e.g. a Unicode domain in A-labels).
-  const address = login.includes('@') ? typedAddress.safeParse(login) : null;
-  const needle = (address?.success ? address.data : login).trim().toLowerCase();
-  return { column: needle.includes('@') ? 'email' : 'member_code', needle };
-}
-
 /** A current member by member ID or email, both case-insensitive; cancelled memberships never match. */
 export async function findMemberByLogin(db: Db | Tx, login: string): Promise<Member | null> {
-  const { column, needle } = loginNeedle(login);
+  const { column, needle } = loginIdentity(login);
   const compared = column === 'email' ? sql`lower(email)` : sql`lower(member_code)`;
   const [row] = await db
     .select()

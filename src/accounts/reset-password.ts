@@ -3,8 +3,10 @@ import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { recordAccountEvent } from './account-events.ts';
+import { identityKey } from './login-identity.ts';
 import { hashPassword } from './passwords.ts';
 import { findMemberByLogin } from './register-member.ts';
+import { clearSignInFailures } from './sign-in-throttle.ts';
 import { type Member, members, sessions } from './tables.ts';
 import { checkCode, checkLink, markCodeUsed, retireCodes } from './verification-codes.ts';
 
@@ -48,6 +50,9 @@ export async function resetPassword(
       .returning();
     await retireCodes(tx, { purpose: 'password_reset', subjectId: member.id, now });
     await tx.delete(sessions).where(eq(sessions.memberId, member.id));
+    // Guesses at the old password say nothing about the new one: the member is not kept waiting.
+    for (const login of [member.email, member.memberCode])
+      await clearSignInFailures(tx, { door: 'member', identity: identityKey(login) });
     await enqueueMail(tx, {
       topic: 'password_changed',
       recipient: member.email,

@@ -55,19 +55,17 @@ export const accountRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const next = safeLocalPath(typeof body.next === 'string' ? body.next : undefined, '/mypage');
     const parsed = signInInput.safeParse(body);
-    const login =
-      typeof body.login === 'string' ? body.login.trim().toLowerCase().slice(0, 254) : '';
-    const limited = await hitRateLimits(
-      c.get('deps').db,
-      [
-        { key: `sign-in:login:${login}`, max: 10, windowSeconds: 15 * 60 },
-        { key: `sign-in:ip:${clientAddress(c)}`, max: 50, windowSeconds: 15 * 60 },
-      ],
-      c.get('deps').clock.now(),
-    );
-    if (!limited.ok) {
-      c.header('retry-after', String(limited.retryAfterSeconds));
-      const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+    const result = parsed.success
+      ? await signIn(c.get('deps'), {
+          ...parsed.data,
+          visitorId: c.get('visitorId'),
+          clientAddress: clientAddress(c),
+        })
+      : ({ ok: false, reason: 'invalid' } as const);
+    if (!result.ok && result.reason === 'throttled') {
+      // Unknown login, wrong password or not: past the limits every attempt gets this answer.
+      c.header('retry-after', String(result.retryAfterSeconds));
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
       return renderPage(
         c,
         t('account.signInTitle'),
@@ -82,13 +80,6 @@ export const accountRoutes = new Hono<AppEnv>()
         429,
       );
     }
-    const result = parsed.success
-      ? await signIn(c.get('deps'), {
-          ...parsed.data,
-          visitorId: c.get('visitorId'),
-          clientAddress: clientAddress(c),
-        })
-      : ({ ok: false, reason: 'invalid' } as const);
     if (!result.ok && result.reason === 'unverified') {
       // Only someone who gave the right password learns the address still needs its code.
       setPendingVerification(c, result.pendingId);

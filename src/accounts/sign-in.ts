@@ -2,15 +2,19 @@ import { mergeCarts } from '../cart/merge-carts.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { recordAccountEvent } from './account-events.ts';
+import { loginIdentity } from './login-identity.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
-import { findMemberByLogin, loginNeedle } from './register-member.ts';
+import { findMemberByLogin } from './register-member.ts';
 import { findDecoyByLogin } from './registration-decoys.ts';
 import { MEMBER_SESSION_DAYS, startSession } from './sessions.ts';
+import { signInSucceeded, startSignInAttempt } from './sign-in-throttle.ts';
 import type { Member } from './tables.ts';
 
 export type SignInResult =
   | { ok: true; member: Member; sessionToken: string }
   | { ok: false; reason: 'invalid' }
+  /** Too many failures for this login or client address: nothing was checked; try again later. */
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
   /**
    * Only said to someone who gave the right password: the address still needs its code.
    * `pendingId` is the unconfirmed member's id, or a decoy's (see registration-decoys.ts).
@@ -22,13 +26,22 @@ export type SignInResult =
  * as long as a success, so nobody learns which accounts exist. The guest cart moves into theirs.
  * A registration decoy answers like the unconfirmed member it pretends to be: its password leads
  * to the code page. The work done depends only on whether the login is an address (two password
- * checks) or a member ID (one), never on what exists.
+ * checks) or a member ID (one), never on what exists. Every door (web form, Store API) comes here,
+ * so the sign-in throttle counts them all alike.
  */
 export async function signIn(
   deps: { db: Db; clock: Clock },
   input: { login: string; password: string; visitorId?: string; clientAddress?: string | null },
 ): Promise<SignInResult> {
-  const login = loginNeedle(input.login);
+  const gate = await startSignInAttempt(deps.db, {
+    door: 'member',
+    login: input.login,
+    clientAddress: input.clientAddress,
+    now: deps.clock.now(),
+  });
+  if (!gate.ok)
+    return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+  const login = loginIdentity(input.login);
   const member = await findMemberByLogin(deps.db, input.login);
   const anyDecoy = await findDecoyByLogin(deps.db, login);
   // A member ID belongs to a member or to a decoy, never both (registerMember); a member wins.
@@ -72,6 +85,8 @@ export async function signIn(
     return { ok: false, reason: 'unverified', pendingId: decoy.id };
   if (!memberMatches || !member) return { ok: false, reason: 'invalid' };
   if (outcome === 'unverified') return { ok: false, reason: 'unverified', pendingId: member.id };
+  // Only a full sign-in clears the failures: a decoy's password must not reset a member's count.
+  await signInSucceeded(deps.db, gate.attempt);
   const sessionToken = await openMemberSession(deps, member, input.visitorId);
   return { ok: true, member, sessionToken };
 }

@@ -5,6 +5,7 @@ import { guideAdminRoutes } from '../guide/admin-routes.tsx';
 import { newsletterAdminRoutes } from '../newsletter/admin-routes.tsx';
 import { inquiryAdminRoutes } from '../support/admin-routes.tsx';
 import type { AppEnv } from '../web/context.ts';
+import { clientAddress } from '../web/rate-limit.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
 import { requireStaff } from './access.ts';
 import { accountAdminRoutes } from './account-routes.tsx';
@@ -32,9 +33,26 @@ export const adminRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const parsed = staffSignInInput.safeParse(body);
     const deps = c.get('deps');
-    const token = parsed.success ? await signInStaff(deps, parsed.data) : null;
-    if (!token) {
-      const email = typeof body.email === 'string' ? body.email : '';
+    const result = parsed.success
+      ? await signInStaff(deps, { ...parsed.data, clientAddress: clientAddress(c) })
+      : ({ ok: false, reason: 'invalid' } as const);
+    const email = typeof body.email === 'string' ? body.email : '';
+    if (!result.ok && result.reason === 'throttled') {
+      c.header('retry-after', String(result.retryAfterSeconds));
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      return renderAdminPage(
+        c,
+        'Staff sign-in',
+        <SignInPage
+          csrf={c.get('csrfToken')}
+          email={email}
+          message={c.get('t')('error.tooMany', { minutes })}
+        />,
+        429,
+      );
+    }
+    if (!result.ok) {
+      // A locked account gets this answer too: its owner learns of the lock by mail.
       return renderAdminPage(
         c,
         'Staff sign-in',
@@ -42,6 +60,7 @@ export const adminRoutes = new Hono<AppEnv>()
         400,
       );
     }
+    const token = result.sessionToken;
     // Rotate: a session cookie that came in is ended before the new one replaces it.
     const previous = getCookie(c, cookieNames.staff);
     if (previous) await endSession(deps.db, previous);

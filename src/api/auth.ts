@@ -6,6 +6,7 @@ import { signIn } from '../accounts/sign-in.ts';
 import type { Member } from '../accounts/tables.ts';
 import type { AppEnv } from '../web/context.ts';
 import { AppError, apiError } from '../web/errors.ts';
+import { clientAddress } from '../web/rate-limit.ts';
 import { apiApp, errorResponse, requiredBearer } from './api-app.ts';
 import { cartTokenHeader } from './carts.ts';
 
@@ -75,6 +76,9 @@ const signInRoute = createRoute({
     201: { description: 'Signed in', content: { 'application/json': { schema: sessionSchema } } },
     400: errorResponse('The body is not valid'),
     401: errorResponse('invalid_credentials: the same answer for every wrong login or password'),
+    429: errorResponse(
+      'too_many_attempts: too many failed sign-ins for this login or from this address, whether the login exists or not; wait for Retry-After seconds',
+    ),
   },
 });
 
@@ -97,8 +101,24 @@ export const authApi = apiApp()
     const cartToken = c.req.valid('header')['X-Cart-Token'];
     const result = await signIn(
       { db, clock },
-      { login, password, ...(cartToken ? { visitorId: cartToken } : {}) },
+      {
+        login,
+        password,
+        clientAddress: clientAddress(c),
+        ...(cartToken ? { visitorId: cartToken } : {}),
+      },
     );
+    if (!result.ok && result.reason === 'throttled') {
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      return c.json(
+        apiError(
+          'too_many_attempts',
+          `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        ),
+        429,
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      );
+    }
     if (!result.ok) {
       return c.json(
         apiError('invalid_credentials', 'The member ID, email or password is not correct.'),

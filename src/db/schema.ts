@@ -2,6 +2,7 @@
 
 export { accountEvents } from '../accounts/account-events.ts';
 export { registrationDecoys } from '../accounts/registration-decoys.ts';
+export { signInFailures } from '../accounts/sign-in-throttle.ts';
 export * from '../accounts/tables.ts';
 export { verificationCodes } from '../accounts/verification-codes.ts';
 export * from '../admin/tables.ts';

@@ -1,5 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { pruneSignInFailures } from '../accounts/sign-in-throttle.ts';
 import { sessions } from '../accounts/tables.ts';
 import { checkouts } from '../checkout/tables.ts';
 import type { Db } from '../db/client.ts';
@@ -41,6 +42,7 @@ export async function runJobsOnce(deps: Deps): Promise<Record<string, number>> {
     checkoutsAbandoned: await abandonExpiredCheckouts(deps),
     sessionsDeleted: await deleteExpiredSessions(deps),
     rateLimitsPruned: await pruneRateLimits(deps.db, deps.clock.now()),
+    signInFailuresPruned: await pruneSignInFailures(deps.db, deps.clock.now()),
   };
 }
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
+import { identityKey } from '../accounts/login-identity.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { verifiedInquiryNumber } from '../mail/inquiry-reply-address.ts';
@@ -303,7 +304,7 @@ async function keepMail(
     tx,
     [
       {
-        key: `inquiry-mail:from:${from.toLowerCase()}`,
+        key: `inquiry-mail:from:${identityKey(from)}`,
         max: NEW_INQUIRIES_BY_MAIL_PER_DAY,
         windowSeconds: 24 * 3600,
       },

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { retryTime } from '../accounts/form-replies.ts';
+import { identityKey } from '../accounts/login-identity.ts';
 import { checkEmailAddress } from '../email-policy/check-email-address.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { fieldMessage } from '../email-policy/messages.ts';
@@ -129,7 +130,7 @@ function inquiryRateLimits(c: Ctx, email: string) {
         windowSeconds: 3600,
       },
       {
-        key: `inquiry:email:${email.toLowerCase()}`,
+        key: `inquiry:email:${identityKey(email)}`,
         max: inquiryLimits.perEmailPerDay,
         windowSeconds: 24 * 3600,
       },

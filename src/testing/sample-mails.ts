@@ -117,6 +117,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     en: () => 'Your Tenpo membership has been cancelled',
     ja: () => '【Tenpo】退会手続き完了のお知らせ',
   },
+  staff_locked: {
+    en: () => 'Your Tenpo staff account is locked',
+    ja: () => '【Tenpo】スタッフアカウントがロックされました',
+  },
 };
 
 /**

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../web/context.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { may } from '../permissions.ts';
 
-export type AdminStatus = 200 | 400 | 403 | 404 | 409;
+export type AdminStatus = 200 | 400 | 403 | 404 | 409 | 429;
 
 /** Renders a page of the staff console: its own top nav, the shop's stylesheet, English only. */
 export function renderAdminPage(

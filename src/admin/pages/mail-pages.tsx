@@ -36,6 +36,7 @@ export const topicLabels: Record<MailTopic, string> = {
   newsletter: 'Newsletter',
   password_changed: 'Password changed',
   membership_cancelled: 'Membership cancelled',
+  staff_locked: 'Staff account locked (to the staff member)',
 };
 
 export const mailStateLabels: Record<MailState, string> = {

@@ -4,6 +4,7 @@ import { newsletterTemplates } from './newsletter-mails.ts';
 import { orderAddressTemplates } from './order-address-mails.ts';
 import { paymentTemplates } from './payment-mails.ts';
 import { profileTemplates } from './profile-mails.ts';
+import { staffTemplates } from './staff-mails.ts';
 import { supportTemplates } from './support-mails.ts';
 
 /** Every mail the shop sends, by topic; each domain adds its own templates here. */
@@ -15,6 +16,7 @@ export const mailTemplates = {
   ...orderAddressTemplates,
   ...profileTemplates,
   ...supportTemplates,
+  ...staffTemplates,
 } satisfies Record<string, MailTemplate>;
 
 export type MailTopic = keyof typeof mailTemplates;
