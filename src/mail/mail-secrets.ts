@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { orderAccessToken } from '../orders/order-access.ts';
 import type { OutboxMessage } from './tables.ts';
 import type { MailTopic } from './templates/registry.ts';
@@ -56,4 +57,62 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 /** Whether any secret is still in `text`. */
 export function showsSecret(text: string, secrets: readonly string[]): boolean {
   return secrets.some((value) => text.includes(value));
+}
+
+/** `raw` MIME source with every secret replaced, also where quoted-printable broke it over lines. */
+export function redactSource(raw: string, secrets: readonly string[]): string {
+  let result = raw;
+  for (const value of [...secrets].sort((a, b) => b.length - a.length)) {
+    const pattern = [...value]
+      .map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('(?:=\\r?\\n)?');
+    result = result.replace(new RegExp(pattern, 'g'), REDACTED);
+  }
+  return result;
+}
+
+/** What staff may read of a mail's text or source: it, or why not. */
+export type StaffCopy =
+  | { kind: 'shown'; text: string }
+  | { kind: 'not_rendered' }
+  /** A one-time-secret topic, or a source whose secret could not be hidden in its bytes. */
+  | { kind: 'withheld'; why: 'secret_topic' | 'unredactable' };
+
+type Readable = Pick<OutboxMessage, 'topic' | 'payload' | 'orderId' | 'subject' | 'rawSource'>;
+
+/** The subject as sent, with any secret hidden (mail queued before subjects lost their codes had one). */
+export function staffSubject(message: Readable, secret: string): string | null {
+  return message.subject === null
+    ? null
+    : redactSecrets(message.subject, secretsOf(message, secret));
+}
+
+/** The plain-text part as the customer read it, secrets hidden; nothing of a secret topic. */
+export async function staffBody(message: Readable, secret: string): Promise<StaffCopy> {
+  if (isSecretTopic(message.topic)) return { kind: 'withheld', why: 'secret_topic' };
+  if (!message.rawSource) return { kind: 'not_rendered' };
+  const parsed = await simpleParser(message.rawSource);
+  return { kind: 'shown', text: redactSecrets(parsed.text ?? '', secretsOf(message, secret)) };
+}
+
+/**
+ * The raw source with its secrets hidden; withheld for a secret topic, or when decoding the
+ * redacted source still yields a secret (an encoding the redaction could not see through).
+ */
+export async function staffSource(message: Readable, secret: string): Promise<StaffCopy> {
+  if (isSecretTopic(message.topic)) return { kind: 'withheld', why: 'secret_topic' };
+  if (!message.rawSource) return { kind: 'not_rendered' };
+  const secrets = secretsOf(message, secret);
+  const raw = redactSource(message.rawSource, secrets);
+  const parsed = await simpleParser(raw);
+  const decoded = [
+    raw,
+    parsed.text ?? '',
+    typeof parsed.html === 'string' ? parsed.html : '',
+    parsed.subject ?? '',
+    ...parsed.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, '')),
+  ];
+  if (decoded.some((part) => showsSecret(part, secrets)))
+    return { kind: 'withheld', why: 'unredactable' };
+  return { kind: 'shown', text: raw };
 }
