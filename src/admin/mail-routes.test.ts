@@ -5,10 +5,12 @@ import { createApp } from '../app.tsx';
 import type { Buyer } from '../checkout/place-order.ts';
 import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { redactSource } from '../mail/mail-secrets.ts';
 import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
 import { smtpTransport } from '../mail/smtp-transport.ts';
 import { caughtMails, outboxMessages, suppressions } from '../mail/tables.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
+import { orderAccessToken } from '../orders/order-access.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
@@ -27,13 +29,15 @@ describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail
   let database: Database;
   let deps: ReturnType<typeof testDeps>;
   let app: ReturnType<typeof createApp>;
+  let appDeps: ReturnType<typeof testAppDeps>;
   let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
   let staffCount = 0;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock, payments: deps.payments }));
+    appDeps = testAppDeps(database.db, { clock, payments: deps.payments });
+    app = createApp(appDeps);
     mailer = await testMailer(database, clock);
   });
   afterAll(async () => {
@@ -141,7 +145,7 @@ describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail
         },
       );
 
-      const { browser } = await signedIn('support');
+      const { browser } = await signedIn('admin');
       const page = await browser.get(`/admin/mail/${message!.id}`);
       expect(page.status).toBe(200);
       expect(listed(page.html, 'data-event')).toEqual(['queued', 'deferred', 'sent', 'bounced']);
@@ -155,13 +159,16 @@ describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail
       expect(page.html).toContain('Recipient address rejected');
       // The address is now suppressed, and the page says so.
       expect(page.html).toContain('is on the suppression list');
-      // The exact source that was sent, and a download of it.
+      // The source that was sent, and a download of it, with the guest link's key hidden.
       expect(page.html).toContain(`X-Tenpo-Message-ID: ${message!.id}`);
       const raw = await browser.get(`/admin/mail/${message!.id}/raw`);
       expect(raw.status).toBe(200);
       expect(raw.headers.get('content-type')).toBe('message/rfc822');
       expect(raw.headers.get('content-disposition')).toContain(`${message!.id}.eml`);
-      expect(raw.html).toBe(message!.rawSource);
+      const key = orderAccessToken(appDeps.secret, order.id);
+      expect(message!.rawSource!.replace(/=\r?\n/g, '')).toContain(key);
+      expect(raw.html).toBe(redactSource(message!.rawSource!, [key]));
+      expect(raw.html).not.toContain(key);
 
       expect((await browser.get('/admin/mail/00000000-0000-4000-8000-000000000000')).status).toBe(
         404,
@@ -193,7 +200,8 @@ describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail
       const copyPage = await browser.get(res.location!);
       expect(copyPage.html).toContain('Resend queued');
       expect(copyPage.html).toContain(`data-original="${confirmation.id}"`);
-      expect(copyPage.html).toContain(`href="/admin/mailbox/${caught!.id}"`);
+      // The mailbox is an admin's; support is not sent there.
+      expect(copyPage.html).not.toContain(`href="/admin/mailbox/${caught!.id}"`);
       const originalPage = await browser.get(`/admin/mail/${confirmation.id}`);
       expect(originalPage.html).toContain(`data-resend="${copyId}"`);
 
@@ -461,13 +469,9 @@ describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail
       expect((await catalog.get('/admin/products')).html).not.toContain('href="/admin/mail"');
 
       const support = (await signedIn('support')).browser;
-      for (const path of [
-        '/admin/mail',
-        '/admin/mailbox',
-        '/admin/suppressions',
-        '/admin/notices/new',
-      ])
+      for (const path of ['/admin/mail', '/admin/suppressions', '/admin/notices/new'])
         expect((await support.get(path)).status, path).toBe(200);
+      expect((await support.get('/admin/mailbox')).status).toBe(403);
     });
 
     it('refuses every mail form without the CSRF token', async () => {

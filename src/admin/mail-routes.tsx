@@ -1,5 +1,7 @@
 import { type Context, Hono } from 'hono';
+import type { MailTopic } from '../mail/enqueue-mail.ts';
 import { loadMailDetail, type MailDetail, searchMail } from '../mail/find-mail.ts';
+import { staffBody, staffSource, staffSubject } from '../mail/mail-secrets.ts';
 import { resendMail } from '../mail/resend-mail.ts';
 import { findSuppression } from '../mail/suppressions.ts';
 import type { AppEnv } from '../web/context.ts';
@@ -7,7 +9,12 @@ import { fieldMessages } from '../web/errors.ts';
 import { allow, staffActor, typedValues } from './access.ts';
 import { mailFilterInput, resendInput } from './inputs.ts';
 import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
-import { MailDetailPage, MailLogPage } from './pages/mail-pages.tsx';
+import {
+  type MailContentView,
+  MailDetailPage,
+  MailLogPage,
+  topicLabels,
+} from './pages/mail-pages.tsx';
 import { loadPage } from './paging.ts';
 import { may } from './permissions.ts';
 
@@ -31,14 +38,25 @@ async function showMessage(
   } = {},
   status: AdminStatus = 200,
 ) {
-  const suppression = await findSuppression(c.get('deps').db, detail.message.recipient);
+  const { db, secret } = c.get('deps');
+  const role = c.get('staff')!.role;
+  const { message } = detail;
+  const suppression = await findSuppression(db, message.recipient);
+  // Each part is loaded only for a role that may read it (docs/decisions/0014).
+  const content: MailContentView = {
+    subject: may(role, 'read_mail_body') ? staffSubject(message, secret) : null,
+    body: may(role, 'read_mail_body') ? await staffBody(message, secret) : null,
+    source: may(role, 'read_mail_source') ? await staffSource(message, secret) : null,
+  };
   return renderAdminPage(
     c,
-    detail.message.subject ?? 'Message',
+    content.subject ?? topicLabels[message.topic as MailTopic] ?? 'Message',
     <MailDetailPage
       detail={detail}
+      content={content}
       csrf={c.get('csrfToken')}
-      canManage={may(c.get('staff')!.role, 'manage_mail')}
+      canManage={may(role, 'manage_mail')}
+      canReadMailbox={may(role, 'read_mailbox')}
       suppression={suppression}
       {...extra}
     />,
@@ -46,9 +64,17 @@ async function showMessage(
   );
 }
 
+const sourceWithheld = (c: Ctx) =>
+  renderAdminMessage(
+    c,
+    403,
+    'Source withheld',
+    'This mail carries a one-time code or a sign-in link, so no member of staff may read its source.',
+  );
+
 /** The delivery log at /admin/mail: search, one message's timeline, its source, resend. */
 export const mailAdminRoutes = new Hono<AppEnv>()
-  .use('*', allow('view_mail'))
+  .use('*', allow('view_mail_log'))
   .get('/', async (c) => {
     const values = c.req.query();
     const parsed = mailFilterInput.safeParse(values);
@@ -81,10 +107,12 @@ export const mailAdminRoutes = new Hono<AppEnv>()
     if (!detail) return messageNotFound(c);
     return showMessage(c, detail, { notice: doneNotices[c.req.query('done') ?? ''] });
   })
-  .get('/:id/raw', allow('manage_mail'), async (c) => {
+  .get('/:id/raw', allow('read_mail_source'), async (c) => {
     const detail = await loadMailDetail(c.get('deps').db, c.req.param('id'));
     if (!detail?.message.rawSource) return messageNotFound(c);
-    return c.body(detail.message.rawSource, 200, {
+    const source = await staffSource(detail.message, c.get('deps').secret);
+    if (source.kind !== 'shown') return sourceWithheld(c);
+    return c.body(source.text, 200, {
       'content-type': 'message/rfc822',
       'content-disposition': `attachment; filename="${detail.message.id}.eml"`,
       'cache-control': 'no-store',
@@ -106,6 +134,14 @@ export const mailAdminRoutes = new Hono<AppEnv>()
       actor: staffActor(c.get('staff')!.email),
       ...(parsed.data.recipient ? { recipient: parsed.data.recipient } : {}),
     });
+    if (!result.ok && result.reason === 'secret_elsewhere') {
+      const values = typedValues(body);
+      const errors = {
+        recipient:
+          'A mail with a one-time code or link can only go to the address it was made for.',
+      };
+      return showMessage(c, detail, { error: 'Nothing was sent.', values, errors }, 400);
+    }
     if (!result.ok) return messageNotFound(c);
     return c.redirect(`/admin/mail/${result.messageId}?done=resent`, 303);
   });

@@ -9,6 +9,7 @@ import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factorie
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { createStaff } from './create-staff.ts';
+import type { StaffRole } from './tables.ts';
 
 const listed = (html: string) => [...html.matchAll(/data-caught="([^"]+)"/g)].map((m) => m[1]);
 
@@ -29,17 +30,18 @@ describeEachDatabase('the development mailbox', (kind) => {
     await database.close();
   });
 
-  async function supportBrowser() {
+  /** The mailbox is for admins only (docs/decisions/0014). */
+  async function staffBrowser(role: StaffRole = 'admin') {
     await createStaff(database.db, {
-      email: 'mailbox.support@tenpo.test',
-      name: 'Support',
-      role: 'support',
+      email: `mailbox.${role}@tenpo.test`,
+      name: role,
+      role,
       password: 'staff password 123',
     }).catch(() => null);
     const browser = formClient(app);
     await browser.get('/admin/sign-in');
     await browser.post('/admin/sign-in', {
-      email: 'mailbox.support@tenpo.test',
+      email: `mailbox.${role}@tenpo.test`,
       password: 'staff password 123',
     });
     return browser;
@@ -64,7 +66,7 @@ describeEachDatabase('the development mailbox', (kind) => {
   it('lists caught mail newest first and finds it by recipient or subject', async () => {
     const first = await caughtConfirmation('box.first@example.com', 'en');
     const second = await caughtConfirmation('box.second@example.com', 'ja');
-    const browser = await supportBrowser();
+    const browser = await staffBrowser();
     const all = await browser.get('/admin/mailbox');
     expect(all.status).toBe(200);
     expect(listed(all.html).slice(0, 2)).toEqual([second.caught.id, first.caught.id]);
@@ -79,7 +81,7 @@ describeEachDatabase('the development mailbox', (kind) => {
 
   it("shows a caught mail's text, headers and raw source, and links it to the delivery log", async () => {
     const { order, message, caught } = await caughtConfirmation('box.view@example.com', 'ja');
-    const browser = await supportBrowser();
+    const browser = await staffBrowser();
     const page = await browser.get(`/admin/mailbox/${caught.id}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('ご注文ありがとうございます');
@@ -103,7 +105,7 @@ describeEachDatabase('the development mailbox', (kind) => {
 
   it('serves the HTML part on its own, locked down by its own content security policy', async () => {
     const { order, caught } = await caughtConfirmation('box.html@example.com', 'en');
-    const browser = await supportBrowser();
+    const browser = await staffBrowser();
     const html = await browser.get(`/admin/mailbox/${caught.id}/html`);
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -119,7 +121,7 @@ describeEachDatabase('the development mailbox', (kind) => {
   });
 
   it('answers 404 for an unknown mail and keeps other roles out', async () => {
-    const browser = await supportBrowser();
+    const browser = await staffBrowser();
     for (const path of [
       '/admin/mailbox/00000000-0000-4000-8000-000000000000',
       '/admin/mailbox/00000000-0000-4000-8000-000000000000/html',
@@ -129,5 +131,7 @@ describeEachDatabase('the development mailbox', (kind) => {
       expect((await browser.get(path)).status, path).toBe(404);
     const visitor = formClient(app);
     expect((await visitor.get('/admin/mailbox')).location).toBe('/admin/sign-in');
+    for (const role of ['support', 'fulfilment', 'catalog'] as const)
+      expect((await (await staffBrowser(role)).get('/admin/mailbox')).status, role).toBe(403);
   });
 });

@@ -51,7 +51,7 @@ async function readMail(mail: CaughtMail): Promise<MailboxMessage> {
 }
 
 export const mailboxAdminRoutes = new Hono<AppEnv>()
-  .use('*', allow('manage_mail'))
+  .use('*', allow('read_mailbox'))
   .get('/', async (c) => {
     const parsed = mailboxSearchInput.safeParse(c.req.query());
     const q = c.req.query('q') ?? '';

@@ -49,7 +49,7 @@ async function showOrder(
   status: AdminStatus = 200,
 ) {
   const role = c.get('staff')!.role;
-  const mail = may(role, 'view_mail')
+  const mail = may(role, 'view_mail_log')
     ? {
         mails: await listOrderMail(c.get('deps').db, detail.order.id),
         canManage: may(role, 'manage_mail'),

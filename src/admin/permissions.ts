@@ -6,9 +6,15 @@ export type AdminAction =
   | 'move_orders'
   | 'cancel_orders'
   | 'edit_products'
-  /** The delivery log: who was mailed what, and what their server said. */
-  | 'view_mail'
-  /** Mail content and changes: mailbox, raw sources, resends, suppressions, notices, contact email. */
+  /** The delivery log: which mail went to whom, its state and what the receiving server said. */
+  | 'view_mail_log'
+  /** A mail's subject and body as the customer read it; secrets hidden (docs/decisions/0014). */
+  | 'read_mail_body'
+  /** A mail's raw MIME source (headers, DKIM, parts); secrets hidden or the source withheld. */
+  | 'read_mail_source'
+  /** The development mailbox (the embedded catcher): mail exactly as received, secrets included. */
+  | 'read_mailbox'
+  /** Changes to mail: resends, suppressions, notices, an order's contact email. */
   | 'manage_mail'
   /** Member accounts: profiles, their orders and the account event log. */
   | 'view_members'
@@ -21,7 +27,10 @@ const allowed: Record<StaffRole, readonly AdminAction[]> = {
     'move_orders',
     'cancel_orders',
     'edit_products',
-    'view_mail',
+    'view_mail_log',
+    'read_mail_body',
+    'read_mail_source',
+    'read_mailbox',
     'manage_mail',
     'view_members',
     'answer_inquiries',
@@ -30,12 +39,13 @@ const allowed: Record<StaffRole, readonly AdminAction[]> = {
     'view_orders',
     'move_orders',
     'cancel_orders',
-    'view_mail',
+    'view_mail_log',
+    'read_mail_body',
     'manage_mail',
     'view_members',
     'answer_inquiries',
   ],
-  fulfilment: ['view_orders', 'move_orders', 'view_mail'],
+  fulfilment: ['view_orders', 'move_orders', 'view_mail_log'],
   catalog: ['edit_products'],
 };
 

@@ -42,5 +42,7 @@ export async function resendOrderMail(
     recipient: input.order.contactEmail,
     actor: 'customer',
   });
-  return result.ok ? { ok: true, recipient: input.order.contactEmail } : result;
+  return result.ok
+    ? { ok: true, recipient: input.order.contactEmail }
+    : { ok: false, reason: 'not_found' };
 }

@@ -67,8 +67,8 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
   },
   important_notice: { en: () => sampleNotice.subjectEn, ja: () => sampleNotice.subjectJa },
   verification_code: {
-    en: (code) => `Your Tenpo verification code: ${code}`,
-    ja: (code) => `【Tenpo】確認コード：${code}`,
+    en: () => 'Your Tenpo verification code',
+    ja: () => '【Tenpo】確認コードのお知らせ',
   },
   inquiry_receipt: {
     en: (n) => `[${n}] Your inquiry`,
@@ -84,28 +84,28 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     ja: (n) => `[${n}] ご注文 TP-261126-A1B2C3 の連絡先メールアドレス変更のご依頼について`,
   },
   registration_code: {
-    en: (code) => `Confirm your email address for Tenpo: ${code}`,
-    ja: (code) => `【Tenpo】メールアドレスの確認コード：${code}`,
+    en: () => 'Confirm your email address for Tenpo',
+    ja: () => '【Tenpo】メールアドレスの確認コード',
   },
   registration_attempt: {
     en: () => 'Someone tried to register with your address at Tenpo',
     ja: () => '【Tenpo】ご登録済みのメールアドレスで会員登録のお申し込みがありました',
   },
   email_change_code: {
-    en: (code) => `Confirm your new email address for Tenpo: ${code}`,
-    ja: (code) => `【Tenpo】新しいメールアドレスの確認コード：${code}`,
+    en: () => 'Confirm your new email address for Tenpo',
+    ja: () => '【Tenpo】新しいメールアドレスの確認コード',
   },
   email_changed: {
     en: () => 'The email address of your Tenpo account was changed',
     ja: () => '【Tenpo】メールアドレス変更のお知らせ',
   },
   password_reset: {
-    en: (code) => `Set a new Tenpo password: ${code}`,
-    ja: (code) => `【Tenpo】パスワード再設定のご案内：${code}`,
+    en: () => 'Set a new Tenpo password',
+    ja: () => '【Tenpo】パスワード再設定のご案内',
   },
   member_lookup: {
-    en: (code) => `Your Tenpo member ID check code: ${code}`,
-    ja: (code) => `【Tenpo】会員ID確認コード：${code}`,
+    en: () => 'Your Tenpo member ID check code',
+    ja: () => '【Tenpo】会員ID確認コード',
   },
   // Staff write the subject; the sample uses it as is.
   newsletter: { en: (subject) => subject, ja: (subject) => subject },

@@ -32,7 +32,8 @@ export function renderAdminPage(
           </a>
           {staff && may(staff.role, 'view_orders') && <a href="/admin/orders">Orders</a>}
           {staff && may(staff.role, 'edit_products') && <a href="/admin/products">Products</a>}
-          {staff && may(staff.role, 'view_mail') && <a href="/admin/mail">Mail log</a>}
+          {staff && may(staff.role, 'view_mail_log') && <a href="/admin/mail">Mail log</a>}
+          {staff && may(staff.role, 'read_mailbox') && <a href="/admin/mailbox">Mailbox</a>}
           {staff && may(staff.role, 'view_members') && <a href="/admin/members">Members</a>}
           {staff && may(staff.role, 'answer_inquiries') && (
             <>
@@ -42,7 +43,6 @@ export function renderAdminPage(
           )}
           {staff && may(staff.role, 'manage_mail') && (
             <>
-              <a href="/admin/mailbox">Mailbox</a>
               <a href="/admin/suppressions">Suppressions</a>
               <a href="/admin/notices/new">Notices</a>
               <a href="/admin/newsletters">Newsletters</a>

@@ -1,6 +1,7 @@
 import type { MailTopic } from '../../mail/enqueue-mail.ts';
 import { mailTopics } from '../../mail/enqueue-mail.ts';
 import type { MailDetail, MailLogRow, OrderMail } from '../../mail/find-mail.ts';
+import { isSecretTopic, REDACTED, type StaffCopy } from '../../mail/mail-secrets.ts';
 import type { SuppressionReason } from '../../mail/suppressions.ts';
 import {
   type MailEvent,
@@ -301,11 +302,36 @@ function MessageLink({ message }: { message: OutboxMessage }) {
   );
 }
 
-/** One message: what it is, its event timeline, resend, and the exact source that was sent. */
+/**
+ * What a role may read of one message (null: not for this role): the subject, the text part and
+ * the raw source, with secrets hidden or withheld (docs/decisions/0014).
+ */
+export interface MailContentView {
+  subject: string | null;
+  body: StaffCopy | null;
+  source: StaffCopy | null;
+}
+
+function Withheld({ copy, what }: { copy: StaffCopy; what: string }) {
+  if (copy.kind === 'not_rendered')
+    return <p class="muted">Not rendered yet: the worker renders a message when it sends it.</p>;
+  if (copy.kind !== 'withheld') return null;
+  return (
+    <p class="muted" data-withheld={what}>
+      {copy.why === 'secret_topic'
+        ? `Not shown: this mail carries a one-time code or link, which no member of staff may read. If the customer did not get it, they can ask for a new one.`
+        : `Not shown: this mail carries a signed link that could not be hidden in its ${what}.`}
+    </p>
+  );
+}
+
+/** One message: what it is, its event timeline, resend, and (by role) its text and source. */
 export function MailDetailPage(props: {
   detail: MailDetail;
+  content: MailContentView;
   csrf: string;
   canManage: boolean;
+  canReadMailbox: boolean;
   suppression: Suppression | null;
   notice?: string | undefined;
   error?: string | undefined;
@@ -321,7 +347,8 @@ export function MailDetailPage(props: {
         <a href="/admin/mail">← Delivery log</a>
       </p>
       <h1>
-        {message.subject ?? topicLabel(message.topic)} <MailStateBadge state={message.state} />
+        {props.content.subject ?? topicLabel(message.topic)}{' '}
+        <MailStateBadge state={message.state} />
       </h1>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       {props.error && <Notice kind="error">{props.error}</Notice>}
@@ -442,7 +469,7 @@ export function MailDetailPage(props: {
                 </dd>
               </>
             )}
-            {props.canManage && caught.length > 0 && (
+            {props.canReadMailbox && caught.length > 0 && (
               <>
                 <dt>In the mailbox</dt>
                 <dd>
@@ -469,6 +496,8 @@ export function MailDetailPage(props: {
                     <span class="help">
                       Leave empty to send to {message.recipient} again. The copy is a new message
                       linked to this one, rendered from the order as it is now.
+                      {isSecretTopic(message.topic) &&
+                        ` It carries a one-time code or link, so it goes only to ${message.recipient}.`}
                     </span>
                     <input
                       type="email"
@@ -489,23 +518,38 @@ export function MailDetailPage(props: {
           )}
         </div>
       </div>
-      {props.canManage && (
+      {props.content.body && (
+        <>
+          <h2>Text</h2>
+          {props.content.body.kind === 'shown' ? (
+            <>
+              <p class="muted">
+                The plain-text part as the customer received it; signed links show {REDACTED}.
+              </p>
+              <pre data-part="text">{props.content.body.text}</pre>
+            </>
+          ) : (
+            <Withheld copy={props.content.body} what="text" />
+          )}
+        </>
+      )}
+      {props.content.source && (
         <>
           <h2>Source</h2>
-          {message.rawSource ? (
+          {props.content.source.kind === 'shown' ? (
             <>
               <p>
-                The exact bytes sent (retries send the same).{' '}
+                The bytes sent (retries send the same), signed links showing {REDACTED}.{' '}
                 <a href={`/admin/mail/${message.id}/raw`} download={`${message.id}.eml`}>
                   Download .eml
                 </a>
               </p>
               <textarea readonly rows={20} cols={100} aria-label="Raw source" wrap="off">
-                {message.rawSource}
+                {props.content.source.text}
               </textarea>
             </>
           ) : (
-            <p class="muted">Not rendered yet: the worker renders a message when it sends it.</p>
+            <Withheld copy={props.content.source} what="source" />
           )}
         </>
       )}

@@ -52,8 +52,8 @@ export function registrationCodeMail(
   return {
     subject: L(
       locale,
-      `Confirm your email address for ${ctx.shopName}: ${data.code}`,
-      `【${ctx.shopName}】メールアドレスの確認コード：${data.code}`,
+      `Confirm your email address for ${ctx.shopName}`,
+      `【${ctx.shopName}】メールアドレスの確認コード`,
     ),
     body: {
       locale,
@@ -86,8 +86,8 @@ export function emailChangeCodeMail(
   return {
     subject: L(
       locale,
-      `Confirm your new email address for ${ctx.shopName}: ${data.code}`,
-      `【${ctx.shopName}】新しいメールアドレスの確認コード：${data.code}`,
+      `Confirm your new email address for ${ctx.shopName}`,
+      `【${ctx.shopName}】新しいメールアドレスの確認コード`,
     ),
     body: {
       locale,
@@ -213,8 +213,8 @@ export function passwordResetMail(
   return {
     subject: L(
       locale,
-      `Set a new ${ctx.shopName} password: ${data.code}`,
-      `【${ctx.shopName}】パスワード再設定のご案内：${data.code}`,
+      `Set a new ${ctx.shopName} password`,
+      `【${ctx.shopName}】パスワード再設定のご案内`,
     ),
     body: {
       locale,
@@ -295,8 +295,8 @@ export function memberLookupMail(
   return {
     subject: L(
       locale,
-      `Your ${ctx.shopName} member ID check code: ${data.code}`,
-      `【${ctx.shopName}】会員ID確認コード：${data.code}`,
+      `Your ${ctx.shopName} member ID check code`,
+      `【${ctx.shopName}】会員ID確認コード`,
     ),
     body: {
       locale,

@@ -353,8 +353,8 @@ export function verificationCodeMail(
   return {
     subject: L(
       locale,
-      `Your ${ctx.shopName} verification code: ${data.code}`,
-      `【${ctx.shopName}】確認コード：${data.code}`,
+      `Your ${ctx.shopName} verification code`,
+      `【${ctx.shopName}】確認コードのお知らせ`,
     ),
     body: {
       locale,

@@ -1,0 +1,164 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { parseEnv } from '../env.ts';
+import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { enqueueMail, type MailTopic, mailTopics } from './enqueue-mail.ts';
+import { loadMailIdentity } from './identity.ts';
+import { isSecretTopic, secretsOf } from './mail-secrets.ts';
+import { type RenderDeps, renderMail } from './render-mail.ts';
+import { outboxMessages } from './tables.ts';
+
+const SECRET = 'subject-test-secret';
+
+/**
+ * One payload per topic, as its caller writes it; the ones with a secret carry one that looks
+ * like the real thing. `order` mails are about a guest order, whose link carries a signed key.
+ */
+const samples: Record<MailTopic, { payload: Record<string, unknown>; order?: true }[]> = {
+  order_placed: [{ payload: {}, order: true }],
+  order_cancelled: [{ payload: { refunded: true }, order: true }],
+  order_shipped: [{ payload: {}, order: true }],
+  payment_failed: [{ payload: { fixDueAt: '2026-12-01T03:00:00.000Z' }, order: true }],
+  order_address_changed: [
+    {
+      payload: {
+        previous: { name: 'Taro Yamada', line1: '1-2-3 Shibuya', country: 'JP' },
+        current: { name: 'Taro Yamada', line1: '4-5-6 Umeda', country: 'JP' },
+      },
+      order: true,
+    },
+  ],
+  important_notice: [
+    {
+      payload: {
+        subjectEn: 'Release delayed',
+        subjectJa: '発売延期のお知らせ',
+        bodyEn: 'Later.',
+        bodyJa: '遅れます。',
+      },
+      order: true,
+    },
+  ],
+  verification_code: [
+    { payload: { code: '482913', purpose: 'order_email_change', minutes: 10 }, order: true },
+    { payload: { code: '730251', purpose: 'order_lookup', minutes: 10 }, order: true },
+  ],
+  inquiry_receipt: [{ payload: { inquiryNumber: 'Q-261126-0042', category: 'Shipping' } }],
+  inquiry_reply: [
+    { payload: { inquiryNumber: 'Q-261126-0042', name: 'Taro Yamada', body: 'It ships today.' } },
+  ],
+  inquiry_contact_notice: [
+    {
+      payload: {
+        stage: 'requested',
+        inquiryNumber: 'Q-261126-0042',
+        orderNumber: 'TP-261126-A1B2C3',
+        maskedEmail: 'n***@example.net',
+      },
+    },
+  ],
+  registration_code: [{ payload: { code: '561038', minutes: 10, memberCode: 'Hana_26' } }],
+  registration_attempt: [
+    { payload: { memberCode: 'Hana_26', at: '2026-11-26T03:00:00.000Z', confirmed: true } },
+  ],
+  email_change_code: [{ payload: { code: '104729', minutes: 10, memberCode: 'Hana_26' } }],
+  email_changed: [{ payload: { memberCode: 'Hana_26', newEmail: 'new@example.jp' } }],
+  password_reset: [
+    {
+      payload: {
+        registered: true,
+        code: '550211',
+        token: 'rT0k3n-Reset_Link-9x8y7z6w5v4u3t2s',
+        minutes: 30,
+        memberCode: 'Hana_26',
+      },
+    },
+    { payload: { registered: false } },
+  ],
+  member_lookup: [
+    { payload: { registered: true, code: '930114', minutes: 10 } },
+    { payload: { registered: false } },
+  ],
+  newsletter: [
+    {
+      payload: {
+        subject: 'Winter arrivals',
+        body: 'New mugs are in.',
+        unsubscribeToken: 'AbCdEfGhIjKlMnOpQrStUv.WxYz0123456789abcdEF',
+      },
+    },
+  ],
+  password_changed: [{ payload: { memberCode: 'Hana_26', at: '2026-11-26T03:00:00.000Z' } }],
+  membership_cancelled: [
+    { payload: { memberCode: 'Hana_26', name: 'Hana', at: '2026-11-26T03:00:00.000Z' } },
+  ],
+};
+
+describeEachDatabase('mail subjects carry no secret', (kind) => {
+  let database: Database;
+  let render: RenderDeps;
+  let orderId: string;
+  let memberId: string;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    const deps = testDeps(database.db);
+    const env = parseEnv({ LOG_LEVEL: 'silent' });
+    render = {
+      db: database.db,
+      identity: await loadMailIdentity(database.db, env),
+      shopName: 'Tenpo',
+      publicUrl: 'http://shop.test',
+      secret: SECRET,
+      links: 'one',
+    };
+    const product = await makeProduct(database.db);
+    // A guest order: its mails link to the order with a signed key.
+    orderId = (await makeOrder(deps, [{ product, quantity: 1 }], { email: 'guest@example.com' }))
+      .id;
+    memberId = (await makeMember(database.db)).id;
+  });
+  afterAll(() => database.close());
+
+  it('has a sample for every topic', () => {
+    expect(Object.keys(samples).sort()).toEqual([...mailTopics].sort());
+  });
+
+  for (const topic of mailTopics) {
+    for (const [index, sample] of samples[topic].entries()) {
+      for (const locale of ['en', 'ja'] as const) {
+        it(`${topic} #${index + 1} (${locale}): the subject says what it is, the secret stays in the body`, async () => {
+          const id = await database.db.transaction((tx) =>
+            enqueueMail(tx, {
+              now: new Date(),
+              topic,
+              recipient: 'hana@example.com',
+              locale,
+              orderId: sample.order ? orderId : null,
+              memberId,
+              payload: sample.payload,
+            }),
+          );
+          const [message] = await database.db
+            .select()
+            .from(outboxMessages)
+            .where(eq(outboxMessages.id, id));
+          const mail = await renderMail(render, message!);
+          expect(mail.subject.length).toBeGreaterThan(5);
+          const secrets = secretsOf(message!, SECRET);
+          for (const value of secrets) expect(mail.subject).not.toContain(value);
+          expect(mail.subject).not.toMatch(/https?:|\?key=|token=/);
+          // The secret itself still reaches the customer, in the body.
+          for (const field of ['code', 'token'] as const) {
+            const value = sample.payload[field];
+            if (typeof value === 'string' && sample.payload.registered !== false)
+              expect(mail.text).toContain(value);
+          }
+          // Order mails link to the guest's order with its signed key (code mails have no link).
+          if (sample.order && !isSecretTopic(topic)) expect(mail.text).toContain('?key=');
+        });
+      }
+    }
+  }
+});
