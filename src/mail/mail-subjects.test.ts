@@ -91,6 +91,16 @@ const samples: Record<MailTopic, { payload: Record<string, unknown>; order?: tru
     },
   ],
   password_changed: [{ payload: { memberCode: 'Hana_26', at: '2026-11-26T03:00:00.000Z' } }],
+  staff_locked: [
+    {
+      payload: {
+        name: 'Sato',
+        failures: '10',
+        at: '2026-12-06T03:00:00.000Z',
+        clientAddress: '203.0.113.9',
+      },
+    },
+  ],
   membership_cancelled: [
     { payload: { memberCode: 'Hana_26', name: 'Hana', at: '2026-11-26T03:00:00.000Z' } },
   ],
