@@ -138,6 +138,9 @@ function answer(c: Context<AppEnv>, result: PlaceOrderResult, values: CheckoutVa
     }
     case 'cart_changed':
       return showCheckout(c, { values, message: t('error.cartChanged'), withQuote: true }, 409);
+    case 'key_reused':
+      // The page is drawn again with a fresh key, so the next submit is a checkout of its own.
+      return showCheckout(c, { values, message: t('error.keyReused'), withQuote: true }, 409);
   }
 }
 

@@ -69,6 +69,8 @@ const coreEn = {
   'error.domesticOnly': '"{title}" can only be shipped to Japan.',
   'error.emptyCart': 'Your cart is empty.',
   'error.cartChanged': 'Your cart changed while you were checking out. Please review it again.',
+  'error.keyReused':
+    'This checkout form was already used for another order. Please review your cart and place the order again.',
   'error.generic': 'Something went wrong on our side. Please try again in a moment.',
   'error.notFound': 'We could not find that page.',
   'error.csrf': 'This form has expired. Please go back, reload the page and try again.',
@@ -572,6 +574,8 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   'error.domesticOnly': '「{title}」は日本国内にのみお届けできます。',
   'error.emptyCart': 'カートが空です。',
   'error.cartChanged': 'お手続き中にカートの内容が変わりました。もう一度ご確認ください。',
+  'error.keyReused':
+    'このご注文手続きの画面は別のご注文ですでに使われています。カートをご確認のうえ、もう一度ご注文ください。',
   'error.generic': '申し訳ありません。システムで問題が起きました。しばらくしてからお試しください。',
   'error.notFound': 'ページが見つかりませんでした。',
   'error.csrf': 'フォームの有効期限が切れました。ページを再読み込みしてもう一度お試しください。',
