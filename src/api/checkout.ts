@@ -147,7 +147,7 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
       const detail = await findOrderById(deps.db, result.order.id);
       const body = {
         order: orderJson(detail!, deps.clock.now()),
-        ...(member ? {} : { accessKey: orderAccessToken(deps.secret, result.order.id) }),
+        ...(member ? {} : { accessKey: orderAccessToken(deps.secret, result.order) }),
       };
       if (result.replayed) return c.json(body, 200, { 'Idempotent-Replayed': 'true' });
       return c.json(body, 201);

@@ -33,6 +33,8 @@ export const orders = pgTable('orders', {
   cartId: uuid('cart_id'),
   memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
   contactEmail: text('contact_email').notNull(),
+  /** The guest link's version: bumped when the contact email moves, so older links stop working. */
+  accessEpoch: integer('access_epoch').notNull().default(0),
   locale: text('locale', { enum: ['en', 'ja'] }).notNull(),
   state: text('state', { enum: orderStates }).notNull(),
   subtotalJpy: integer('subtotal_jpy').notNull(),
