@@ -119,6 +119,8 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     const isApi = c.req.path.startsWith('/api/');
+    // A route that threw with a page of its own (e.g. an order link that no longer works).
+    if (err instanceof HTTPException && err.status < 500 && err.res) return err.getResponse();
     if (err instanceof AppError) {
       if (isApi) return c.json(apiError(err.code, err.message, err.fields), err.status);
       return errorPage(c, err.status as 400, undefined, err.message);

@@ -8,7 +8,12 @@ import { normaliseEmail } from './email-address.ts';
 import type { RegisterInput } from './inputs.ts';
 import { identityKey, loginIdentity } from './login-identity.ts';
 import { hashPassword } from './passwords.ts';
-import { decoyHoldsMemberCode, releaseDecoys, startDecoy } from './registration-decoys.ts';
+import {
+  decoyHoldsMemberCode,
+  issueDecoyCode,
+  releaseDecoys,
+  startDecoy,
+} from './registration-decoys.ts';
 import { sendRegistrationCode } from './send-registration-code.ts';
 import { type Member, members } from './tables.ts';
 
@@ -40,6 +45,7 @@ export async function registerMember(
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   const clientAddress = context.clientAddress ?? null;
+  const email = normaliseEmail(input.email);
   return deps.db.transaction(async (tx): Promise<RegisterResult> => {
     // One registration of a member ID at a time, so a decoy and a member cannot both take it.
     await tx.execute(
@@ -49,83 +55,89 @@ export async function registerMember(
     // A decoy holds its member ID like an unconfirmed member (see registration-decoys.ts).
     if (await decoyHoldsMemberCode(tx, input.memberCode))
       return { ok: false, reason: 'member_code_taken' };
+    // From here on a new address and a member's address run the same statements in the same
+    // order (registration-work.test.ts), so neither the answer nor its timing tells them apart;
+    // only which rows they write differs. A taken member ID is said openly, as it always was.
     const member = await createMember(tx, input, { passwordHash, now, verifiedAt: null });
-    if (member) {
-      await recordAccountEvent(tx, { memberId: member.id, type: 'registered', clientAddress, now });
-      await sendRegistrationCode(tx, { member, now });
-      return { ok: true, pendingId: member.id, member };
-    }
-    if (await findHolder(tx, 'member_code', input.memberCode))
+    const holders = await findHolders(tx, input);
+    const codeHolder = holders.find((h) => sameText(h.memberCode, input.memberCode));
+    if (codeHolder && codeHolder.id !== member?.id)
       return { ok: false, reason: 'member_code_taken' };
-    const owner = await findHolder(tx, 'email', input.email);
-    if (owner)
-      await tellOwner(tx, { owner, attemptedMemberCode: input.memberCode, clientAddress, now });
-    const pendingId = await startDecoy(tx, {
+    const owner = member ? null : (holders.find((h) => sameText(h.email, email)) ?? null);
+    // Mails about registrations to one address a day, codes included, so a new address and a
+    // taken one reach the limit after the same number of tries.
+    const mailable = await hitRateLimits(
+      tx,
+      [
+        {
+          key: `registration-mail:${identityKey(email)}`,
+          max: ATTEMPT_MAILS_PER_DAY,
+          windowSeconds: 24 * 3600,
+        },
+      ],
+      now,
+    );
+    const pendingId = member?.id ?? crypto.randomUUID();
+    await recordAccountEvent(
+      tx,
+      member
+        ? { memberId: member.id, type: 'registered', clientAddress, now }
+        : {
+            memberId: owner?.id ?? null,
+            type: 'registration_attempted',
+            detail: { attemptedMemberCode: input.memberCode, mailed: mailable.ok && !!owner },
+            clientAddress,
+            now,
+          },
+    );
+    await startDecoy(tx, {
+      decoyId: pendingId,
       memberCode: input.memberCode,
-      email: normaliseEmail(input.email),
+      email,
       passwordHash,
       now,
+      // Written for a member's address only; a new one runs the same insert, which adds nothing.
+      needed: member === null,
     });
+    if (member) {
+      // The code always goes out: without it the registration cannot be confirmed.
+      await sendRegistrationCode(tx, { member, now });
+      return { ok: true, pendingId, member };
+    }
+    // The owner learns of the attempt (a few mails a day at most); staff see it on the account.
+    // Its code row stands in for the one a new registration is mailed.
+    await issueDecoyCode(tx, { decoyId: pendingId, email, now });
+    if (owner && mailable.ok)
+      await enqueueMail(tx, {
+        topic: 'registration_attempt',
+        recipient: owner.email,
+        locale: owner.locale,
+        memberId: owner.id,
+        payload: {
+          memberCode: owner.memberCode,
+          at: now.toISOString(),
+          confirmed: owner.emailVerifiedAt !== null,
+          holdHours: UNVERIFIED_HOLD_HOURS,
+        },
+        now,
+      });
     return { ok: true, pendingId, member: null };
   });
 }
 
-/** The member row (verified or not) holding a member ID or an address, case-insensitively. */
-async function findHolder(
-  tx: Tx,
-  column: 'member_code' | 'email',
-  value: string,
-): Promise<Member | null> {
-  const needle = value.trim().toLowerCase();
-  const [row] = await tx
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The member rows (verified or not) holding the member ID or the address, case-insensitively. */
+async function findHolders(tx: Tx, input: RegisterInput): Promise<Member[]> {
+  return tx
     .select()
     .from(members)
     .where(
-      column === 'email'
-        ? sql`lower(${members.email}) = ${needle}`
-        : sql`lower(${members.memberCode}) = ${needle}`,
+      or(
+        sql`lower(${members.memberCode}) = ${input.memberCode.trim().toLowerCase()}`,
+        sql`lower(${members.email}) = ${input.email.trim().toLowerCase()}`,
+      ),
     );
-  return row ?? null;
-}
-
-// The owner learns of the attempt (a few mails a day at most); staff see it on the account.
-async function tellOwner(
-  tx: Tx,
-  input: { owner: Member; attemptedMemberCode: string; clientAddress: string | null; now: Date },
-) {
-  const { owner, now } = input;
-  const limited = await hitRateLimits(
-    tx,
-    [
-      {
-        key: `registration-attempt:${identityKey(owner.email)}`,
-        max: ATTEMPT_MAILS_PER_DAY,
-        windowSeconds: 24 * 3600,
-      },
-    ],
-    now,
-  );
-  if (limited.ok)
-    await enqueueMail(tx, {
-      topic: 'registration_attempt',
-      recipient: owner.email,
-      locale: owner.locale,
-      memberId: owner.id,
-      payload: {
-        memberCode: owner.memberCode,
-        at: now.toISOString(),
-        confirmed: owner.emailVerifiedAt !== null,
-        holdHours: UNVERIFIED_HOLD_HOURS,
-      },
-      now,
-    });
-  await recordAccountEvent(tx, {
-    memberId: owner.id,
-    type: 'registration_attempted',
-    detail: { attemptedMemberCode: input.attemptedMemberCode, mailed: limited.ok },
-    clientAddress: input.clientAddress,
-    now,
-  });
 }
 
 /** Inserts a member row; null when the member ID or email is taken. */

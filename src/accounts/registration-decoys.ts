@@ -1,8 +1,8 @@
-import { and, asc, eq, lt, or, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
-import { type CodeCheck, checkCode, issueCode, verificationCodes } from './verification-codes.ts';
+import { type CodeCheck, checkCode, issueCode } from './verification-codes.ts';
 
 /*
  * A registration whose email already belongs to a member must look, to the visitor, exactly like
@@ -37,21 +37,26 @@ export const registrationDecoys = pgTable('registration_decoys', {
 
 export type RegistrationDecoy = typeof registrationDecoys.$inferSelect;
 
-/** Starts a decoy for the typed values and returns its id (shaped like a member id). */
+/**
+ * Writes the decoy row for the typed values when `needed`. A new registration runs the same
+ * statement with `needed` false (it writes nothing), so both paths send the database the same work.
+ */
 export async function startDecoy(
   tx: Tx,
-  input: { memberCode: string; email: string; passwordHash: string; now: Date },
-): Promise<string> {
-  const decoyId = crypto.randomUUID();
-  await tx.insert(registrationDecoys).values({
-    id: decoyId,
-    memberCode: input.memberCode,
-    email: input.email,
-    passwordHash: input.passwordHash,
-    createdAt: input.now,
-  });
-  await issueDecoyCode(tx, { decoyId, email: input.email, now: input.now });
-  return decoyId;
+  input: {
+    decoyId: string;
+    memberCode: string;
+    email: string;
+    passwordHash: string;
+    now: Date;
+    needed: boolean;
+  },
+): Promise<void> {
+  await tx.execute(sql`
+    insert into registration_decoys (id, member_code, email, password_hash, created_at)
+    select ${input.decoyId}::uuid, ${input.memberCode}::text, ${input.email}::text,
+      ${input.passwordHash}::text, ${input.now.toISOString()}::timestamptz
+    where ${input.needed}::boolean`);
 }
 
 /** Whether a decoy holds a member ID (case-insensitively), like an unconfirmed member would. */
@@ -69,27 +74,16 @@ export async function releaseDecoys(
   tx: Tx,
   input: { memberCode: string; email: string; before: Date },
 ): Promise<void> {
-  const released = await tx
-    .delete(registrationDecoys)
-    .where(
-      and(
-        lt(registrationDecoys.createdAt, input.before),
-        or(
-          sql`lower(${registrationDecoys.email}) = ${input.email.trim().toLowerCase()}`,
-          sql`lower(${registrationDecoys.memberCode}) = ${input.memberCode.trim().toLowerCase()}`,
-        ),
-      ),
-    )
-    .returning({ id: registrationDecoys.id });
-  for (const { id } of released)
-    await tx
-      .delete(verificationCodes)
-      .where(
-        and(
-          eq(verificationCodes.purpose, 'registration_decoy'),
-          eq(verificationCodes.subjectId, id),
-        ),
-      );
+  // One statement however many are released, so it costs the same for any address.
+  await tx.execute(sql`
+    with released as (
+      delete from registration_decoys
+      where created_at < ${input.before.toISOString()}
+        and (lower(email) = ${input.email.trim().toLowerCase()}
+          or lower(member_code) = ${input.memberCode.trim().toLowerCase()})
+      returning id)
+    delete from verification_codes
+    where purpose = 'registration_decoy' and subject_id in (select id::text from released)`);
 }
 
 /**
@@ -111,7 +105,8 @@ export async function findDecoyByLogin(
   return row ?? null;
 }
 
-async function issueDecoyCode(tx: Tx, input: { decoyId: string; email: string; now: Date }) {
+/** A code row for a decoy that no typed code matches: it only counts tries and expires. */
+export async function issueDecoyCode(tx: Tx, input: { decoyId: string; email: string; now: Date }) {
   await issueCode(tx, {
     purpose: 'registration_decoy',
     subjectId: input.decoyId,

@@ -165,7 +165,7 @@ describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail
       expect(raw.status).toBe(200);
       expect(raw.headers.get('content-type')).toBe('message/rfc822');
       expect(raw.headers.get('content-disposition')).toContain(`${message!.id}.eml`);
-      const key = orderAccessToken(appDeps.secret, order.id);
+      const key = orderAccessToken(appDeps.secret, order);
       expect(message!.rawSource!.replace(/=\r?\n/g, '')).toContain(key);
       expect(raw.html).toBe(redactSource(message!.rawSource!, [key]));
       expect(raw.html).not.toContain(key);

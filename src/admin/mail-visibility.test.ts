@@ -56,7 +56,7 @@ describeEachDatabase('what each staff role sees of a mail', (kind) => {
     const product = await makeProduct(database.db);
     const order = await makeOrder(deps, [{ product, quantity: 1 }], { email: 'guest@example.com' });
     orderNumber = order.number;
-    key = orderAccessToken(appDeps.secret, order.id);
+    key = orderAccessToken(appDeps.secret, order);
 
     // The attack: anyone asks for a reset of the victim's password, through the real form.
     const victim = await makeMember(database.db);

@@ -200,6 +200,27 @@ describeEachDatabase('store API checkout', (kind) => {
     expect(res.body.error.code).toBe('idempotency_key_reused');
     expect(JSON.stringify(res.body)).not.toContain('TP-');
   });
+  it('refuses a key from another cart with the same email: 409 and no order or access key', async () => {
+    const first = await guestCart();
+    const key = newKey();
+    const placed = await checkout({ ...first.cart, 'idempotency-key': key });
+    expect(placed.status).toBe(201);
+    const second = await guestCart();
+    // Same email as the first checkout (checkoutRequest's default), another cart.
+    const res = await checkout({ ...second.cart, 'idempotency-key': key });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('idempotency_key_reused');
+    expect(res.body).not.toHaveProperty('accessKey');
+    expect(res.body).not.toHaveProperty('order');
+    expect(JSON.stringify(res.body)).not.toContain(placed.body.order.number);
+    expect(JSON.stringify(res.body)).not.toContain(placed.body.accessKey);
+    // The first cart still gets its own order back.
+    const again = await checkout({ ...first.cart, 'idempotency-key': key });
+    expect(again.status).toBe(200);
+    expect(again.body.order.number).toBe(placed.body.order.number);
+    expect(again.body.accessKey).toBe(placed.body.accessKey);
+  });
+
   it('gift-wraps an order for the fee and keeps its message card', async () => {
     const { cart } = await guestCart();
     const placed = await checkout(

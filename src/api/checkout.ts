@@ -11,7 +11,6 @@ import { placeOrder } from '../checkout/place-order.ts';
 import { policyEmail } from '../email-policy/email-field.ts';
 import { findOrderById } from '../orders/find-orders.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
-import type { Order } from '../orders/tables.ts';
 import { apiError } from '../web/errors.ts';
 import { apiApp, errorResponse, optionalBearer } from './api-app.ts';
 import { cartTokenHeader, currentCartOwner } from './carts.ts';
@@ -145,20 +144,10 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
 
   switch (result.kind) {
     case 'placed': {
-      // A key only replays its own order: someone else's key must not reveal their order.
-      if (result.replayed && !sameBuyer(result.order, member?.id ?? null, email)) {
-        return c.json(
-          apiError(
-            'idempotency_key_reused',
-            'This Idempotency-Key was already used for another order. Use a new key.',
-          ),
-          409,
-        );
-      }
       const detail = await findOrderById(deps.db, result.order.id);
       const body = {
         order: orderJson(detail!, deps.clock.now()),
-        ...(member ? {} : { accessKey: orderAccessToken(deps.secret, result.order.id) }),
+        ...(member ? {} : { accessKey: orderAccessToken(deps.secret, result.order) }),
       };
       if (result.replayed) return c.json(body, 200, { 'Idempotent-Replayed': 'true' });
       return c.json(body, 201);
@@ -204,10 +193,14 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
       );
     case 'cart_changed':
       return c.json(apiError('cart_changed', t('error.cartChanged')), 409);
+    case 'key_reused':
+      // placeOrder decides: a key replays its order only to the cart and buyer that first used it.
+      return c.json(
+        apiError(
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used for another checkout. Use a new key.',
+        ),
+        409,
+      );
   }
 });
-
-function sameBuyer(order: Order, memberId: string | null, email: string): boolean {
-  if (memberId) return order.memberId === memberId;
-  return order.memberId === null && order.contactEmail.toLowerCase() === email.toLowerCase();
-}

@@ -95,7 +95,7 @@ describeEachDatabase('store API customer orders', (kind) => {
   it('shows a guest their order only with its access key', async () => {
     const product = await makeProduct(database.db);
     const order = await makeOrder(deps, [{ product, quantity: 1 }]);
-    const key = orderAccessToken(deps.secret, order.id);
+    const key = orderAccessToken(deps.secret, order);
     const res = await get(`/api/store/orders/${order.number}?key=${key}`);
     expect(res.status).toBe(200);
     expect(res.body.order.contactEmail).toBe('buyer@example.com');
@@ -108,7 +108,7 @@ describeEachDatabase('store API customer orders', (kind) => {
   it('cancels an order once (200), then answers 409 not_cancellable', async () => {
     const product = await makeProduct(database.db, { stock: 5 });
     const order = await makeOrder(deps, [{ product, quantity: 1 }]);
-    const path = `/api/store/orders/${order.number}/cancel?key=${orderAccessToken(deps.secret, order.id)}`;
+    const path = `/api/store/orders/${order.number}/cancel?key=${orderAccessToken(deps.secret, order)}`;
     const first = await callApi(app, 'POST', path);
     expect(first.status).toBe(200);
     expect(first.body.order).toMatchObject({ state: 'cancelled', canCancel: false });

@@ -7,12 +7,12 @@ import {
   listMemberOrders,
   type OrderDetail,
 } from '../orders/find-orders.ts';
-import { verifyOrderAccessToken } from '../orders/order-access.ts';
+import { checkOrderAccess, GUEST_LINK_DAYS } from '../orders/order-access.ts';
 import { customerMayCancel } from '../orders/order-rules.ts';
 import { trackingLink } from '../orders/pages/order-page.tsx';
 import { orderStates } from '../orders/tables.ts';
 import type { AppEnv } from '../web/context.ts';
-import { apiError, notFound } from '../web/errors.ts';
+import { AppError, apiError, notFound } from '../web/errors.ts';
 import { apiApp, errorResponse, optionalBearer, plainText, requiredBearer } from './api-app.ts';
 import { requireMember } from './auth.ts';
 import { localizedText } from './products.ts';
@@ -132,13 +132,22 @@ const orderResponse = (description: string) => ({
 
 /** The member's own order, or any order whose access key is given; everything else is a 404. */
 async function accessibleOrder(c: Context<AppEnv>, number: string, key: string | undefined) {
-  const { db, secret } = c.get('deps');
+  const { db, secret, clock } = c.get('deps');
   const member = c.get('member');
   const own = member ? await findMemberOrder(db, member.id, number) : null;
   if (own) return own;
   if (key) {
     const detail = await findOrderByNumber(db, number);
-    if (detail && verifyOrderAccessToken(secret, detail.order.id, key)) return detail;
+    const check = detail ? checkOrderAccess(secret, detail.order, key, clock.now()) : 'invalid';
+    if (detail && check === 'ok') return detail;
+    if (check === 'replaced' || check === 'expired')
+      throw new AppError(
+        'access_key_gone',
+        410,
+        check === 'replaced'
+          ? "This access key was replaced when the order's mail moved to another address; the new address got a new link."
+          : `This access key expired ${GUEST_LINK_DAYS} days after the order last changed. Find the order by its number and email address.`,
+      );
   }
   throw notFound('The order');
 }

@@ -105,7 +105,7 @@ describeEachDatabase('store API as a whole', (kind) => {
   it('never answers 5xx to odd bodies on any POST or PUT endpoint', async () => {
     const product = await makeProduct(database.db, { stock: 50 });
     const order = await makeOrder(deps, [{ product, quantity: 1 }]);
-    const key = orderAccessToken(deps.secret, order.id);
+    const key = orderAccessToken(deps.secret, order);
     const cart = await callApi(app, 'POST', '/api/store/carts');
     const headers = {
       'x-cart-token': cart.body.cartToken as string,

@@ -94,6 +94,25 @@ describeEachDatabase('placeOrder', (kind) => {
     expect(forThisOrder).toHaveLength(1);
   });
 
+  it('replays a key only to the cart that used it: another cart with the same email gets key_reused', async () => {
+    const product = await makeProduct(database.db, { stock: 5 });
+    const cartA = await makeCart(database.db, deps.clock, [{ product, quantity: 1 }]);
+    const cartB = await makeCart(database.db, deps.clock, [{ product, quantity: 1 }]);
+    const first = await place(cartA, 'key-scoped-to-cart-01');
+    expect(first.kind).toBe('placed');
+    expect(await place(cartB, 'key-scoped-to-cart-01')).toEqual({ kind: 'key_reused' });
+    const again = await place(cartA, 'key-scoped-to-cart-01');
+    expect(again.kind === 'placed' && first.kind === 'placed' && again.order.id).toBe(
+      first.kind === 'placed' && first.order.id,
+    );
+    expect(again.kind === 'placed' && again.replayed).toBe(true);
+    // A key held by a 3-D Secure checkout of another cart is refused before any card is charged.
+    const cartC = await makeCart(database.db, deps.clock, [{ product, quantity: 1 }]);
+    const paused = await place(cartC, 'key-scoped-paused-01', sandboxCards.challenge);
+    expect(paused.kind).toBe('challenge');
+    expect(await place(cartB, 'key-scoped-paused-01')).toEqual({ kind: 'key_reused' });
+  });
+
   it('refuses a declined card without creating an order or touching stock', async () => {
     const product = await makeProduct(database.db, { stock: 5 });
     const cartId = await makeCart(database.db, deps.clock, [{ product, quantity: 1 }]);

@@ -34,7 +34,9 @@ export type PlaceOrderResult =
   | { kind: 'problems'; problems: QuoteProblem[] }
   /** Gift wrapping or a message card was asked for, but the cart holds nothing that ships. */
   | { kind: 'gift_unavailable'; field: 'giftWrap' | 'messageCard' }
-  | { kind: 'cart_changed' };
+  | { kind: 'cart_changed' }
+  /** The Idempotency-Key belongs to a checkout from another cart or buyer: nothing of it is shown. */
+  | { kind: 'key_reused' };
 
 /** What a paused checkout remembers while the customer is at the 3-D Secure page: no card data. */
 interface PausedRequest {
@@ -55,7 +57,8 @@ const CHALLENGE_MINUTES = 30;
 /**
  * Places an order from a cart: prices it, authorises the card (possibly via 3-D Secure), then in
  * one transaction reserves stock, writes the order and its outbox mail, and empties the cart.
- * The same idempotency key always yields the same order.
+ * The same idempotency key always yields the same order, but only to the cart and buyer that
+ * first used it; from anywhere else it is `key_reused`.
  */
 export async function placeOrder(
   deps: CheckoutDeps,
@@ -69,7 +72,8 @@ export async function placeOrder(
 ): Promise<PlaceOrderResult> {
   const { db, clock, payments } = deps;
   const existing = await findOrderByKey(db, input.idempotencyKey);
-  if (existing) return { kind: 'placed', order: existing, replayed: true };
+  if (existing) return replay(existing, input);
+  if (await keyPausedElsewhere(db, input)) return { kind: 'key_reused' };
 
   const cart = await loadCartLines(db, input.cartId);
   const giftWrap = input.request.giftWrap ?? false;
@@ -88,7 +92,7 @@ export async function placeOrder(
   if (!quoted.ok) {
     // A double submit may have committed (and emptied the cart) since the check above.
     const committed = await findOrderByKey(db, input.idempotencyKey);
-    if (committed) return { kind: 'placed', order: committed, replayed: true };
+    if (committed) return replay(committed, input);
     return { kind: 'problems', problems: quoted.problems };
   }
 
@@ -131,8 +135,10 @@ export async function placeOrder(
         .select()
         .from(checkouts)
         .where(eq(checkouts.idempotencyKey, input.idempotencyKey));
+      if (first && !sameCheckout(first.request as PausedRequest, input))
+        return { kind: 'key_reused' };
       const order = first?.orderId ? await findOrderByKey(db, input.idempotencyKey) : null;
-      if (order) return { kind: 'placed', order, replayed: true };
+      if (order) return replay(order, input);
       return { kind: 'cart_changed' };
     }
     return { kind: 'challenge', url: auth.challengeUrl, checkoutId };
@@ -149,7 +155,7 @@ export async function resumeCheckout(
   const [checkout] = await db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
   if (!checkout) return null;
   const done = await findOrderByKey(db, checkout.idempotencyKey);
-  if (done) return { kind: 'placed', order: done, replayed: true };
+  if (done) return replay(done, checkout.request as PausedRequest);
   if (checkout.state !== 'awaiting_challenge')
     return { kind: 'declined', reason: 'challenge_failed' };
   const status = await payments.status(checkout.paymentRef);
@@ -209,6 +215,7 @@ async function commitOrder(
         .values({
           number: newOrderNumber(now),
           idempotencyKey,
+          cartId: request.cartId,
           memberId: request.buyer.memberId,
           contactEmail: request.buyer.email,
           locale: request.buyer.locale,
@@ -279,7 +286,7 @@ async function commitOrder(
     const winner = await findOrderByKey(db, idempotencyKey);
     // Only release the authorisation if the winning order did not use this very authorisation.
     if (winner?.paymentRef !== paymentRef) await payments.void(paymentRef);
-    if (winner) return { kind: 'placed', order: winner, replayed: true };
+    if (winner) return replay(winner, request);
     return error.result;
   }
 }
@@ -346,6 +353,45 @@ async function checkPurchaseLimits(tx: Tx, buyer: Buyer, quote: Quote): Promise<
       });
     }
   }
+}
+
+/** Who may see an order again by its key: the same cart, and the same member or guest address. */
+function sameCheckout(
+  first: { cartId: string | null; buyer: Pick<Buyer, 'memberId' | 'email'> },
+  again: { cartId: string; buyer: Pick<Buyer, 'memberId' | 'email'> },
+): boolean {
+  if (first.cartId === null || first.cartId !== again.cartId) return false;
+  if (again.buyer.memberId) return first.buyer.memberId === again.buyer.memberId;
+  return (
+    first.buyer.memberId === null &&
+    first.buyer.email.toLowerCase() === again.buyer.email.toLowerCase()
+  );
+}
+
+/** An order found by its key: replayed to the checkout that placed it, refused to any other. */
+function replay(
+  order: Order,
+  again: { cartId: string; buyer: Pick<Buyer, 'memberId' | 'email'> },
+): PlaceOrderResult {
+  const first = {
+    cartId: order.cartId,
+    buyer: { memberId: order.memberId, email: order.contactEmail },
+  };
+  return sameCheckout(first, again)
+    ? { kind: 'placed', order, replayed: true }
+    : { kind: 'key_reused' };
+}
+
+/** Whether the key is already held by a 3-D Secure checkout that another cart or buyer started. */
+async function keyPausedElsewhere(
+  db: Db,
+  input: { idempotencyKey: string; cartId: string; buyer: Buyer },
+): Promise<boolean> {
+  const [paused] = await db
+    .select({ request: checkouts.request })
+    .from(checkouts)
+    .where(eq(checkouts.idempotencyKey, input.idempotencyKey));
+  return paused !== undefined && !sameCheckout(paused.request as PausedRequest, input);
 }
 
 export async function findOrderByKey(db: Db, key: string): Promise<Order | null> {

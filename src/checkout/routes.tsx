@@ -6,7 +6,8 @@ import { problemMessage } from '../cart/problem-message.ts';
 import { cartOwner } from '../cart/routes.tsx';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { findOrderByNumber } from '../orders/find-orders.ts';
-import { guestOrderPath, verifyOrderAccessToken } from '../orders/order-access.ts';
+import { checkOrderAccess, guestOrderPath } from '../orders/order-access.ts';
+import type { Order } from '../orders/tables.ts';
 import { findCountry } from '../shipping/countries.ts';
 import { availableMethods, type ShippingMethodCode } from '../shipping/rates.ts';
 import type { AppEnv } from '../web/context.ts';
@@ -138,6 +139,9 @@ function answer(c: Context<AppEnv>, result: PlaceOrderResult, values: CheckoutVa
     }
     case 'cart_changed':
       return showCheckout(c, { values, message: t('error.cartChanged'), withQuote: true }, 409);
+    case 'key_reused':
+      // The page is drawn again with a fresh key, so the next submit is a checkout of its own.
+      return showCheckout(c, { values, message: t('error.keyReused'), withQuote: true }, 409);
   }
 }
 
@@ -150,7 +154,7 @@ function messageCardError(c: Context<AppEnv>, typed: string): string | undefined
   });
 }
 
-function donePath(c: Context<AppEnv>, order: { id: string; number: string }) {
+function donePath(c: Context<AppEnv>, order: Order) {
   const path = guestOrderPath(c.get('deps').secret, order);
   return path.replace(/^\/orders\//, '/checkout/done/');
 }
@@ -231,10 +235,11 @@ export const checkoutRoutes = new Hono<AppEnv>()
     return answer(c, result, {});
   })
   .get('/checkout/done/:number', async (c) => {
-    const { db, secret, publicUrl } = c.get('deps');
+    const { db, secret, publicUrl, clock } = c.get('deps');
     const detail = await findOrderByNumber(db, c.req.param('number'));
     const key = c.req.query('key') ?? '';
-    if (!detail || !verifyOrderAccessToken(secret, detail.order.id, key)) throw notFound();
+    if (!detail || checkOrderAccess(secret, detail.order, key, clock.now()) !== 'ok')
+      throw notFound();
     const member = c.get('member');
     const isOwner = member && detail.order.memberId === member.id;
     const orderPath = isOwner

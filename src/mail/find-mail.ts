@@ -34,9 +34,17 @@ export interface MailSearch {
   offset?: number;
 }
 
-export type MailLogRow = OutboxMessage & { orderNumber: string | null };
+/** `orderAccessEpoch` tells which guest-link keys the mail may carry (mail-secrets.ts). */
+export type MailLogRow = OutboxMessage & {
+  orderNumber: string | null;
+  orderAccessEpoch: number | null;
+};
 
-const withOrderNumber = { message: outboxMessages, orderNumber: orders.number };
+const withOrderNumber = {
+  message: outboxMessages,
+  orderNumber: orders.number,
+  orderAccessEpoch: orders.accessEpoch,
+};
 
 /** The delivery log for staff: newest first, filtered. */
 export async function searchMail(db: Db, search: MailSearch): Promise<MailLogRow[]> {
@@ -55,7 +63,11 @@ export async function searchMail(db: Db, search: MailSearch): Promise<MailLogRow
     .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
     .limit(search.limit ?? 50)
     .offset(search.offset ?? 0);
-  return rows.map((r) => ({ ...r.message, orderNumber: r.orderNumber }));
+  return rows.map((r) => ({
+    ...r.message,
+    orderNumber: r.orderNumber,
+    orderAccessEpoch: r.orderAccessEpoch,
+  }));
 }
 
 export interface MailDetail {
@@ -77,7 +89,11 @@ export async function loadMailDetail(db: Db, id: string): Promise<MailDetail | n
     .leftJoin(orders, eq(orders.id, outboxMessages.orderId))
     .where(eq(outboxMessages.id, id));
   if (!row) return null;
-  const message = { ...row.message, orderNumber: row.orderNumber };
+  const message = {
+    ...row.message,
+    orderNumber: row.orderNumber,
+    orderAccessEpoch: row.orderAccessEpoch,
+  };
   const [events, original, resends, caught] = await Promise.all([
     db.select().from(mailEvents).where(eq(mailEvents.messageId, id)).orderBy(asc(mailEvents.id)),
     message.resendOf

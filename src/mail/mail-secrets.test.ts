@@ -1,7 +1,9 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
+import { orderAccessToken } from '../orders/order-access.ts';
 import {
   isSecretTopic,
+  secretsOf,
   secretTopics,
   staffBody,
   staffSource,
@@ -71,5 +73,14 @@ describe('what staff may read of a mail', () => {
       expect(staffSubject(message, 'secret')).toBe('Set a new Tenpo password: [hidden]');
     }
     expect(isSecretTopic('order_shipped')).toBe(false);
+  });
+});
+
+describe('guest link keys', () => {
+  it('hides the keys of every link the order has had, not only its current one', () => {
+    const order = { id: '0b8f4c1e-0000-4000-8000-000000000001', accessEpoch: 2 };
+    const secrets = secretsOf({ payload: {}, orderId: order.id, orderAccessEpoch: 2 }, 's3cret');
+    for (const accessEpoch of [0, 1, 2])
+      expect(secrets).toContain(orderAccessToken('s3cret', { ...order, accessEpoch }));
   });
 });

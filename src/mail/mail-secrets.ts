@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { orderAccessToken } from '../orders/order-access.ts';
+import { everyOrderAccessToken } from '../orders/order-access.ts';
 import type { OutboxMessage } from './tables.ts';
 import type { MailTopic } from './templates/registry.ts';
 
@@ -28,7 +28,7 @@ const secretFields = ['code', 'token', 'unsubscribeToken'] as const;
  * tokens, and the key of the signed guest link of its order (`secret` signs it).
  */
 export function secretsOf(
-  message: Pick<OutboxMessage, 'payload' | 'orderId'>,
+  message: Pick<OutboxMessage, 'payload' | 'orderId'> & { orderAccessEpoch?: number | null },
   secret: string,
 ): string[] {
   const found = new Set<string>();
@@ -39,7 +39,10 @@ export function secretsOf(
       found.add(encodeURIComponent(value));
     }
   }
-  if (message.orderId) found.add(orderAccessToken(secret, message.orderId));
+  if (message.orderId) {
+    const order = { id: message.orderId, accessEpoch: message.orderAccessEpoch ?? 0 };
+    for (const key of everyOrderAccessToken(secret, order)) found.add(key);
+  }
   return [...found];
 }
 
@@ -78,7 +81,9 @@ export type StaffCopy =
   /** A one-time-secret topic, or a source whose secret could not be hidden in its bytes. */
   | { kind: 'withheld'; why: 'secret_topic' | 'unredactable' };
 
-type Readable = Pick<OutboxMessage, 'topic' | 'payload' | 'orderId' | 'subject' | 'rawSource'>;
+type Readable = Pick<OutboxMessage, 'topic' | 'payload' | 'orderId' | 'subject' | 'rawSource'> & {
+  orderAccessEpoch?: number | null;
+};
 
 /** The subject as sent, with any secret hidden (mail queued before subjects lost their codes had one). */
 export function staffSubject(message: Readable, secret: string): string | null {

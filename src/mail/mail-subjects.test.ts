@@ -30,6 +30,10 @@ const samples: Record<MailTopic, { payload: Record<string, unknown>; order?: tru
       order: true,
     },
   ],
+  // Goes to the address the order left: no order link, so no order attached here.
+  order_contact_moved: [
+    { payload: { orderNumber: 'TP-261126-A1B2C3', maskedEmail: 'n***@example.net' } },
+  ],
   important_notice: [
     {
       payload: {

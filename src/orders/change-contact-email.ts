@@ -6,13 +6,14 @@ import { outboxMessages } from '../mail/tables.ts';
 import { type Order, orderEvents, orders } from './tables.ts';
 
 export type ChangeContactResult =
-  | { ok: true; order: Order; resentMessageId: string | null }
+  | { ok: true; order: Order; previousEmail: string; resentMessageId: string | null }
   | { ok: false; reason: 'not_found' | 'same_address' };
 
 /**
  * Moves an order's mail to a new address: the contact email changes (the member's own email does
- * not), an audit event records who did it and the old address, and the order confirmation is sent
- * again to the new address, all in one transaction.
+ * not), the guest link gets a new version (old links stop working), an audit event records who
+ * did it and the old address, and the order confirmation is sent again to the new address (with
+ * the new link), all in one transaction.
  */
 export function changeOrderContactEmail(
   deps: { db: Db; clock: Clock },
@@ -34,7 +35,8 @@ export async function changeOrderContactEmailIn(
     return { ok: false, reason: 'same_address' };
   const [updated] = await tx
     .update(orders)
-    .set({ contactEmail: input.newEmail, updatedAt: now })
+    // A new link version: links mailed to the old address stop working (0012-guest-order-links).
+    .set({ contactEmail: input.newEmail, accessEpoch: order.accessEpoch + 1, updatedAt: now })
     .where(eq(orders.id, order.id))
     .returning();
   await tx.insert(orderEvents).values({
@@ -60,5 +62,5 @@ export async function changeOrderContactEmailIn(
     payload: { orderNumber: order.number, reason: 'contact_email_changed' },
     resendOf: confirmation?.id ?? null,
   });
-  return { ok: true, order: updated!, resentMessageId };
+  return { ok: true, order: updated!, previousEmail: order.contactEmail, resentMessageId };
 }

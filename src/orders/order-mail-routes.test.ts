@@ -5,6 +5,7 @@ import { members } from '../accounts/tables.ts';
 import { verificationCodes } from '../accounts/verification-codes.ts';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
+import { fixedClock } from '../lib/clock.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
@@ -14,8 +15,9 @@ import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../test
 import { visible } from '../testing/html.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
-import { guestOrderPath } from './order-access.ts';
+import { GUEST_LINK_DAYS, guestOrderPath } from './order-access.ts';
 import { isResendableOrderMail } from './resend-order-mail.ts';
+import { below } from './routes.tsx';
 import { orderEvents, orders } from './tables.ts';
 
 /** What a reader sees: tags dropped, entities decoded, spaces squeezed. */
@@ -270,6 +272,100 @@ describeEachDatabase('order mail for customers over HTTP', (kind) => {
     // The code is used up: confirming again finds nothing waiting.
     const reused = await browser.post(confirm, { code });
     expect(visible(reused.html)).toContain('There is no code waiting.');
+  });
+
+  it('moves a guest’s mail through the link: the old address is told, its links stop, the new one gets a fresh link', async () => {
+    const product = await makeProduct(database.db);
+    const oldAddress = `guest.move.${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const order = await makeOrder(deps, [{ product, quantity: 1 }], { email: oldAddress });
+    const oldPath = guestOrderPath('test-secret', order);
+    const browser = formClient(app);
+    expect((await browser.get(oldPath)).status).toBe(200);
+    const newAddress = 'guest.moved@example.net';
+    const asked = await browser.post(below(oldPath, '/contact-email'), { email: newAddress });
+    expect(asked.status).toBe(303);
+    const code = await codeMailedTo(newAddress);
+    const done = await browser.post(below(oldPath, '/contact-email/confirm'), { code });
+    expect(done.status).toBe(303);
+
+    // The page goes on under the new link; the old one is a 410 that says how to find the order.
+    const [moved] = await database.db.select().from(orders).where(eq(orders.id, order.id));
+    expect(moved!.accessEpoch).toBe(order.accessEpoch + 1);
+    const newPath = guestOrderPath('test-secret', moved!);
+    expect(newPath).not.toBe(oldPath);
+    expect(done.location).toBe(`${newPath}&contact=changed#order-mail`);
+    expect((await browser.get(pathOf(done.location))).status).toBe(200);
+    const gone = await browser.get(oldPath);
+    expect(gone.status).toBe(410);
+    expect(visible(gone.html)).toContain('This order link no longer works');
+    expect(visible(gone.html)).toContain('A new link was sent to the new address.');
+    expect(gone.html).toContain('href="/orders/find"');
+    const goneJa = await app.request(oldPath, { headers: { 'accept-language': 'ja' } });
+    expect(goneJa.status).toBe(410);
+    expect(await goneJa.text()).toContain('このご注文のリンクは使えなくなりました');
+    expect((await browser.post(below(oldPath, '/cancel'), {})).status).toBe(410);
+    const api = await app.request(
+      `/api/store/orders/${order.number}?key=${oldPath.split('key=')[1]}`,
+    );
+    expect(api.status).toBe(410);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('access_key_gone');
+
+    // The old address got a notice in the same transaction as the move: no code, no key, no link.
+    const [notice] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_contact_moved')),
+      );
+    expect(notice!.recipient).toBe(oldAddress);
+    expect(notice!.payload).toEqual({ orderNumber: order.number, maskedEmail: 'g***@example.net' });
+    await deliverDueMail(mailer.deps);
+    const caught = await database.db.select().from(caughtMails);
+    const parsedTo = async (address: string) =>
+      Promise.all(
+        caught
+          .filter((m) => m.envelopeTo.some((to) => to.toLowerCase() === address))
+          .map((m) => simpleParser(m.raw)),
+      );
+    const toOld = (await parsedTo(oldAddress)).find((p) => /another address/.test(p.subject ?? ''));
+    expect(toOld!.subject).toBe(
+      `The mails of your order ${order.number} now go to another address`,
+    );
+    expect(toOld!.subject).not.toMatch(/\d{6}$/);
+    expect(toOld!.text).toContain('g***@example.net');
+    expect(toOld!.text).not.toContain(newAddress);
+    expect(toOld!.text).not.toContain('key=');
+    expect(toOld!.text).not.toContain(code);
+    // The confirmation resent to the new address carries the new link, never the old one.
+    const toNew = await parsedTo(newAddress);
+    const resent = toNew.find(
+      (p) => (p.text ?? '').includes(order.number) && !/code/i.test(p.subject ?? ''),
+    );
+    expect(resent!.text).toContain(newPath.split('key=')[1]);
+    expect(resent!.text).not.toContain(oldPath.split('key=')[1]);
+  });
+
+  it('expires a guest link long after the order last changed, with a page saying how to find it', async () => {
+    const product = await makeProduct(database.db);
+    const order = await makeOrder(deps, [{ product, quantity: 1 }]);
+    const path = guestOrderPath('test-secret', order);
+    const later = fixedClock(
+      new Date(order.updatedAt.getTime() + (GUEST_LINK_DAYS - 1) * 86_400_000),
+    );
+    const laterApp = createApp(testAppDeps(database.db, { clock: later }));
+    expect((await laterApp.request(path)).status).toBe(200);
+    later.advance(2 * 86_400_000);
+    const expired = await laterApp.request(path);
+    expect(expired.status).toBe(410);
+    const text = visible(await expired.text());
+    expect(text).toContain(
+      `Order links stop working ${GUEST_LINK_DAYS} days after the last change`,
+    );
+    expect(text).toContain('enter its order number and the email address');
+    const ja = await laterApp.request(path, { headers: { 'accept-language': 'ja' } });
+    expect(await ja.text()).toContain(`${GUEST_LINK_DAYS} 日で使えなくなります`);
+    // A key that was never ours is still the plain 404.
+    expect((await laterApp.request(`/orders/${order.number}?key=nope`)).status).toBe(404);
   });
 
   it('stops a code after five wrong tries and after ten minutes', async () => {

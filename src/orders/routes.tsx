@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { listAddresses } from '../accounts/address-book.ts';
 import { addressFormFields } from '../accounts/profile-inputs.ts';
@@ -31,9 +32,9 @@ import {
   orderNumber,
 } from './inputs.ts';
 import { ADDRESS_CHANGES_PER_HOUR, CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from './limits.ts';
-import { guestOrderPath, verifyOrderAccessToken } from './order-access.ts';
+import { checkOrderAccess, GUEST_LINK_DAYS, guestOrderPath } from './order-access.ts';
 import { customerMayCancel, mayChangeAddress, shipsParcel } from './order-rules.ts';
-import { FindOrderCodePage, FindOrderPage } from './pages/find-order-pages.tsx';
+import { FindOrderCodePage, FindOrderPage, OrderLinkGonePage } from './pages/find-order-pages.tsx';
 import { ADDRESS_SECTION_ID, AddressTooLate, OrderAddressSection } from './pages/order-address.tsx';
 import { ContactCodePage, MAIL_SECTION_ID, OrderMailSection } from './pages/order-mail.tsx';
 import { OrderPage } from './pages/order-page.tsx';
@@ -48,6 +49,8 @@ export interface OrderAccess {
   path: string;
   /** The signed-in owner's account email, which changing the order's contact leaves alone. */
   memberEmail: string | null;
+  /** Opened through a guest link, whose key changes when the order's mail moves. */
+  byLink: boolean;
 }
 
 /** A path under the order page, keeping the guest's key: `/orders/N?key=K` → `/orders/N/x?key=K`. */
@@ -74,20 +77,37 @@ export async function memberOrderAccess(c: Context<AppEnv>): Promise<OrderAccess
     detail,
     path: `/mypage/orders/${encodeURIComponent(detail.order.number)}`,
     memberEmail: member.email,
+    byLink: false,
   };
 }
 
-/** A guest's order, opened through the signed link; a wrong key is the same 404 as no order. */
+/**
+ * A guest's order, opened through the signed link; a wrong key is the same 404 as no order. A link
+ * of ours that was replaced (the mail moved) or expired gets a 410 page saying how to find the
+ * order again (docs/decisions/0012-guest-order-links.md).
+ */
 export async function guestOrderAccess(c: Context<AppEnv>): Promise<OrderAccess> {
-  const { db, secret } = c.get('deps');
+  const { db, secret, clock } = c.get('deps');
   const detail = await findOrderByNumber(db, c.req.param('number') ?? '');
   const key = c.req.query('key') ?? '';
-  if (!detail || !verifyOrderAccessToken(secret, detail.order.id, key)) throw notFound();
+  const check = detail ? checkOrderAccess(secret, detail.order, key, clock.now()) : 'invalid';
+  if (!detail || check === 'invalid') throw notFound();
+  if (check !== 'ok') {
+    const t = c.get('t');
+    const page = await renderPage(
+      c,
+      t('orderLink.goneTitle'),
+      <OrderLinkGonePage t={t} reason={check} days={GUEST_LINK_DAYS} />,
+      410,
+    );
+    throw new HTTPException(410, { res: page });
+  }
   const member = c.get('member');
   return {
     detail,
     path: guestOrderPath(secret, detail.order),
     memberEmail: member && detail.order.memberId === member.id ? member.email : null,
+    byLink: true,
   };
 }
 
@@ -320,7 +340,14 @@ async function confirmChange(c: Context<AppEnv>, access: OrderAccess) {
     orderId: access.detail.order.id,
     code: parsed.data.code,
   });
-  if (result.ok) return c.redirect(atMail(withParam(access.path, 'contact=changed')), 303);
+  if (result.ok) {
+    // A guest's old link stopped working with the move; the page continues on the new one.
+    const path =
+      result.order && access.byLink
+        ? guestOrderPath(c.get('deps').secret, result.order)
+        : access.path;
+    return c.redirect(atMail(withParam(path, 'contact=changed')), 303);
+  }
   switch (result.reason) {
     case 'wrong_code':
       return showCodePage(c, access, {

@@ -29,8 +29,12 @@ export const orders = pgTable('orders', {
   id: uuid('id').primaryKey().defaultRandom(),
   number: text('number').notNull().unique(),
   idempotencyKey: text('idempotency_key').notNull().unique(),
+  /** The cart it was placed from: its Idempotency-Key replays it to that cart only (0017). */
+  cartId: uuid('cart_id'),
   memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
   contactEmail: text('contact_email').notNull(),
+  /** The guest link's version: bumped when the contact email moves, so older links stop working. */
+  accessEpoch: integer('access_epoch').notNull().default(0),
   locale: text('locale', { enum: ['en', 'ja'] }).notNull(),
   state: text('state', { enum: orderStates }).notNull(),
   subtotalJpy: integer('subtotal_jpy').notNull(),

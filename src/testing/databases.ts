@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Logger } from 'drizzle-orm/logger';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { type Database, openDatabase } from '../db/client.ts';
@@ -18,9 +19,10 @@ export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL
 export async function createTestDatabase(
   kind: DatabaseKind,
   poolSize = 10,
+  options: { logger?: Logger } = {},
 ): Promise<Database & { url?: string }> {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ logger: options.logger });
     await migrate(database);
     return database;
   }
@@ -32,7 +34,7 @@ export async function createTestDatabase(
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize });
+  const database = await openDatabase({ url: url.toString(), poolSize, logger: options.logger });
   await migrate(database);
   return {
     ...database,

@@ -65,6 +65,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     en: (n) => `The delivery address of your order ${n} was changed`,
     ja: (n) => `お届け先変更のお知らせ（${n}）`,
   },
+  order_contact_moved: {
+    en: (n) => `The mails of your order ${n} now go to another address`,
+    ja: (n) => `ご注文 ${n} のメールの送り先が変更されました`,
+  },
   important_notice: { en: () => sampleNotice.subjectEn, ja: () => sampleNotice.subjectJa },
   verification_code: {
     en: () => 'Your Tenpo verification code',

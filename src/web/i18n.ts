@@ -69,6 +69,8 @@ const coreEn = {
   'error.domesticOnly': '"{title}" can only be shipped to Japan.',
   'error.emptyCart': 'Your cart is empty.',
   'error.cartChanged': 'Your cart changed while you were checking out. Please review it again.',
+  'error.keyReused':
+    'This checkout form was already used for another order. Please review your cart and place the order again.',
   'error.generic': 'Something went wrong on our side. Please try again in a moment.',
   'error.notFound': 'We could not find that page.',
   'error.csrf': 'This form has expired. Please go back, reload the page and try again.',
@@ -214,6 +216,7 @@ const coreEn = {
   'mail.topic.order_shipped': 'Shipping notice',
   'mail.topic.payment_failed': 'Payment failed: please enter another card',
   'mail.topic.order_address_changed': 'Delivery address change',
+  'mail.topic.order_contact_moved': 'Order mail moved to another address',
   'mail.topic.important_notice': 'Important notice',
   'mail.topic.verification_code': 'Verification code',
   'mail.topic.inquiry_receipt': 'Inquiry received',
@@ -264,6 +267,13 @@ const coreEn = {
   'v.code': 'Enter the 6 digits from the mail.',
   'v.orderNumber': 'Enter the order number, e.g. TP-261126-ABC123.',
   'findOrder.title': 'Find your order',
+  'orderLink.goneTitle': 'This order link no longer works',
+  'orderLink.replaced':
+    "The order's mail was moved to another email address, so the links sent before the move stopped working. A new link was sent to the new address.",
+  'orderLink.expired':
+    'Order links stop working {days} days after the last change to the order (for example its delivery).',
+  'orderLink.howToFind':
+    'To open the order again, enter its order number and the email address that receives its mail: we send a code to that address, and the code opens the order.',
   'findOrder.intro':
     'Ordered without an account? Enter the order number and the email address you used. We will send a code to that address.',
   'findOrder.number': 'Order number',
@@ -572,6 +582,8 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   'error.domesticOnly': '「{title}」は日本国内にのみお届けできます。',
   'error.emptyCart': 'カートが空です。',
   'error.cartChanged': 'お手続き中にカートの内容が変わりました。もう一度ご確認ください。',
+  'error.keyReused':
+    'このご注文手続きの画面は別のご注文ですでに使われています。カートをご確認のうえ、もう一度ご注文ください。',
   'error.generic': '申し訳ありません。システムで問題が起きました。しばらくしてからお試しください。',
   'error.notFound': 'ページが見つかりませんでした。',
   'error.csrf': 'フォームの有効期限が切れました。ページを再読み込みしてもう一度お試しください。',
@@ -717,6 +729,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   'mail.topic.order_shipped': '発送のお知らせ',
   'mail.topic.payment_failed': 'カード決済ができませんでした（カード変更のお願い）',
   'mail.topic.order_address_changed': 'お届け先変更のお知らせ',
+  'mail.topic.order_contact_moved': 'ご注文メールの送り先変更のお知らせ',
   'mail.topic.important_notice': '重要なお知らせ',
   'mail.topic.verification_code': '確認コード',
   'mail.topic.inquiry_receipt': 'お問い合わせ受付',
@@ -768,6 +781,13 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   'v.code': 'メールに記載された6桁の数字を入力してください。',
   'v.orderNumber': 'ご注文番号を入力してください（例：TP-261126-ABC123）。',
   'findOrder.title': 'ご注文の確認',
+  'orderLink.goneTitle': 'このご注文のリンクは使えなくなりました',
+  'orderLink.replaced':
+    'ご注文のメールの送り先が別のメールアドレスに変更されたため、変更前にお送りしたリンクは使えなくなりました。新しいアドレスに新しいリンクをお送りしています。',
+  'orderLink.expired':
+    'ご注文のリンクは、ご注文の最後の更新（お届けなど）から {days} 日で使えなくなります。',
+  'orderLink.howToFind':
+    'ご注文をもう一度ご覧になるには、注文番号と、ご注文のメールを受け取るメールアドレスを入力してください。そのアドレスに確認コードをお送りし、コードでご注文を開けます。',
   'findOrder.intro':
     '会員登録せずにご注文されたお客様は、ご注文番号とご注文時のメールアドレスを入力してください。そのアドレスに確認コードをお送りします。',
   'findOrder.number': 'ご注文番号',

@@ -23,6 +23,7 @@ export const topicLabels: Record<MailTopic, string> = {
   order_shipped: 'Order shipped',
   payment_failed: 'Payment failed (another card needed)',
   order_address_changed: 'Delivery address changed',
+  order_contact_moved: 'Order mail moved to another address (to the old one)',
   important_notice: 'Important notice',
   verification_code: 'Verification code',
   inquiry_receipt: 'Inquiry receipt',

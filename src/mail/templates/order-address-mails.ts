@@ -70,6 +70,49 @@ export function orderAddressChangedMail(
   };
 }
 
+/**
+ * To the address an order's mail was moved away from, after the customer confirmed the new one
+ * on the order page: who now gets it (masked), and that this address's order links stopped
+ * working. No link and no code: the mailbox may not be the customer's any more.
+ */
+export function orderContactMovedMail(
+  ctx: MailContext,
+  data: { orderNumber: string; maskedEmail: string },
+): MailContent {
+  const { locale } = ctx;
+  const { orderNumber: n, maskedEmail: to } = data;
+  return {
+    subject: L(
+      locale,
+      `The mails of your order ${n} now go to another address`,
+      `ご注文 ${n} のメールの送り先が変更されました`,
+    ),
+    body: {
+      locale,
+      blocks: [
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            `The email address of order ${n} was changed on the order page, after a code sent to the new address was entered. From now on, the mails of this order go to ${to}, and the order links sent to this address no longer work.`,
+            `ご注文ページで、新しいアドレスに送った確認コードが入力され、ご注文 ${n} のメールアドレスが変更されました。今後、このご注文のメールは ${to} にお送りします。このアドレスにお送りしたご注文のリンクは使えなくなりました。`,
+          ),
+        },
+        {
+          kind: 'p',
+          text: L(
+            locale,
+            'If you did not make this change, reply to this mail right away.',
+            'お心当たりがない場合は、すぐにこのメールにご返信ください。',
+          ),
+        },
+      ],
+      action: null,
+      footer: footer(ctx),
+    },
+  };
+}
+
 /** Mails about changes to a placed order, by topic. */
 export const orderAddressTemplates = {
   order_address_changed: ({ ctx, payload, detail }) =>
@@ -78,5 +121,10 @@ export const orderAddressTemplates = {
       previous: payloadAddress(payload.previous),
       current: payloadAddress(payload.current),
       byStaff: payload.by === 'staff',
+    }),
+  order_contact_moved: ({ ctx, payload, detail }) =>
+    orderContactMovedMail(ctx, {
+      orderNumber: text(payload.orderNumber) || (detail?.order.number ?? ''),
+      maskedEmail: text(payload.maskedEmail),
     }),
 } satisfies Record<string, MailTemplate>;

@@ -75,3 +75,26 @@ export function FindOrderCodePage(props: FormProps & { number: string }) {
     </section>
   );
 }
+
+/** A guest's order link of ours that stopped working (410): why, and the way back by number and email. */
+export function OrderLinkGonePage(props: {
+  t: Translate;
+  reason: 'replaced' | 'expired';
+  days: number;
+}) {
+  const { t } = props;
+  return (
+    <section>
+      <h1>{t('orderLink.goneTitle')}</h1>
+      <p>
+        {props.reason === 'replaced'
+          ? t('orderLink.replaced')
+          : t('orderLink.expired', { days: props.days })}
+      </p>
+      <p>{t('orderLink.howToFind')}</p>
+      <p>
+        <a href="/orders/find">{t('findOrder.title')}</a>
+      </p>
+    </section>
+  );
+}
