@@ -236,4 +236,21 @@ describeEachDatabase('bounce and complaint intake', (kind) => {
     expect(invalid.status).toBe(400);
     expect((await postEvents('not json')).status).toBe(400);
   });
+
+  it('stops a client that guessed 20 wrong tokens, even once it sends the right one', async () => {
+    const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+    const post = (token: string, client: string) =>
+      app.request(
+        '/api/webhooks/mail-events',
+        { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'not json' },
+        from(client),
+      );
+    for (let i = 0; i < 20; i++)
+      expect((await post(`guess-${i}`, '198.51.100.20')).status).toBe(401);
+    const locked = await post(TOKEN, '198.51.100.20');
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
+    // The provider, from its own address, is not held up (its body here is just not valid).
+    expect((await post(TOKEN, '198.51.100.21')).status).toBe(400);
+  });
 });

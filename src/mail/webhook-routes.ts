@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { safeEqual } from '../lib/ids.ts';
 import type { AppEnv } from '../web/context.ts';
 import { apiError } from '../web/errors.ts';
+import { checkTokenDoor, clientAddress } from '../web/rate-limit.ts';
 import { applyReport } from './apply-report.ts';
 import { parseProviderPayload } from './bounces/parse-provider-event.ts';
 
@@ -27,7 +28,17 @@ export const mailWebhookRoutes = new Hono<AppEnv>().post('/mail-events', async (
   const expected = deps.env.MAIL_WEBHOOK_TOKEN;
   if (!expected) return c.json(apiError('not_found', 'Webhooks are not enabled.'), 404);
   const token = presentedToken(c.req.header('authorization'));
-  if (!token || !safeEqual(token, expected)) {
+  const door = await checkTokenDoor(deps.db, {
+    door: 'mail-webhook',
+    client: clientAddress(c),
+    tokenOk: token !== null && safeEqual(token, expected),
+    now: deps.clock.now(),
+  });
+  if (typeof door === 'object') {
+    c.header('retry-after', String(door.retryAfterSeconds));
+    return c.json(apiError('too_many_attempts', 'Too many wrong tokens; try again later.'), 429);
+  }
+  if (door === 'wrong') {
     c.header('www-authenticate', 'Bearer, Basic realm="tenpo-webhooks"');
     return c.json(apiError('unauthorized', 'A valid webhook token is required.'), 401);
   }

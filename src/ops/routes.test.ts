@@ -85,6 +85,28 @@ describeEachDatabase('operations endpoints', (kind) => {
     expect(await right.text()).toContain('tenpo_http_requests_total');
   });
 
+  it('stops answering a client after 20 wrong tokens, even when it then sends the right one', async () => {
+    const token = 'scrape-token-abcdefghij';
+    const guarded = createApp(
+      testAppDeps(database.db, {
+        env: parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off', METRICS_TOKEN: token }),
+      }),
+    );
+    const scrape = (sent: string, from: string) =>
+      guarded.request(
+        '/metrics',
+        { headers: { authorization: `Bearer ${sent}` } },
+        fromAddress(from),
+      );
+    for (let i = 0; i < 20; i++)
+      expect((await scrape(`guess-${i}-0123456789`, '203.0.113.50')).status).toBe(401);
+    const locked = await scrape(token, '203.0.113.50');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another client with the right token is not held up.
+    expect((await scrape(token, '203.0.113.51')).status).toBe(200);
+  });
+
   it('sends security headers with a content security policy', async () => {
     const res = await app.request('/');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");

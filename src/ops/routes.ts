@@ -4,7 +4,7 @@ import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { safeEqual } from '../lib/ids.ts';
 import type { AppEnv } from '../web/context.ts';
-import { clientAddress } from '../web/rate-limit.ts';
+import { checkTokenDoor, clientAddress, type TokenDoorResult } from '../web/rate-limit.ts';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -46,8 +46,12 @@ export const opsRoutes = new Hono<AppEnv>()
     }
   })
   .get('/metrics', async (c) => {
-    const verdict = metricsAccess(c);
-    if (verdict === 'token_needed')
+    const verdict = await metricsAccess(c);
+    if (typeof verdict === 'object')
+      return c.text('Too many wrong tokens; try again later.', 429, {
+        'retry-after': String(verdict.retryAfterSeconds),
+      });
+    if (verdict === 'wrong')
       return c.text('Send Authorization: Bearer <METRICS_TOKEN>.', 401, {
         'www-authenticate': 'Bearer realm="metrics"',
       });
@@ -66,11 +70,11 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  * it as a bearer token; without it, only clients on this machine (behind a proxy, the client the
  * proxy saw, so the public never qualifies).
  */
-function metricsAccess(c: Context<AppEnv>): 'allowed' | 'token_needed' | 'refused' {
-  const token = c.get('deps').env.METRICS_TOKEN;
-  if (token) {
-    const sent = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1];
-    return sent && safeEqual(sent, token) ? 'allowed' : 'token_needed';
-  }
-  return LOOPBACK.test(clientAddress(c)) ? 'allowed' : 'refused';
+async function metricsAccess(c: Context<AppEnv>): Promise<TokenDoorResult | 'refused'> {
+  const { env, db, clock } = c.get('deps');
+  const client = clientAddress(c);
+  if (!env.METRICS_TOKEN) return LOOPBACK.test(client) ? 'ok' : 'refused';
+  const sent = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1];
+  const tokenOk = sent !== undefined && safeEqual(sent, env.METRICS_TOKEN);
+  return checkTokenDoor(db, { door: 'metrics', client, tokenOk, now: clock.now() });
 }

@@ -84,3 +84,35 @@ export function clientAddress(c: Context): string {
     .filter(Boolean);
   return forwarded.at(-hops) ?? forwarded[0] ?? peer;
 }
+
+/** Wrong tokens one client may send to a token door (metrics, mail webhook) per window. */
+export const TOKEN_DOOR_LIMIT = { max: 20, windowSeconds: 15 * 60 } as const;
+
+export type TokenDoorResult = 'ok' | 'wrong' | { retryAfterSeconds: number };
+
+/**
+ * Guards a door that checks a shared token: a client that sent TOKEN_DOOR_LIMIT wrong tokens is
+ * refused until the window ends, right token or not, so guessing learns nothing; only wrong
+ * tokens count, so a scraper with the right one is never slowed.
+ */
+export async function checkTokenDoor(
+  db: Db,
+  input: { door: string; client: string; tokenOk: boolean; now: Date },
+): Promise<TokenDoorResult> {
+  const { max, windowSeconds } = TOKEN_DOOR_LIMIT;
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(input.now.getTime() / windowMs) * windowMs);
+  const retryAfterSeconds = Math.ceil(
+    (windowStart.getTime() + windowMs - input.now.getTime()) / 1000,
+  );
+  const key = `token-door:${input.door}:${input.client}`;
+  const [row] = rowsOf<{ hits: number }>(
+    await db.execute(
+      sql`select hits from rate_limit_counters where key = ${key} and window_start = ${windowStart.toISOString()}`,
+    ),
+  );
+  if ((row?.hits ?? 0) >= max) return { retryAfterSeconds };
+  if (input.tokenOk) return 'ok';
+  const counted = await hitRateLimits(db, [{ key, max, windowSeconds }], input.now);
+  return counted.ok ? 'wrong' : { retryAfterSeconds };
+}
