@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock.ts';
 import { newOrderNumber } from '../lib/ids.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { type Order, orderEvents, orderLines, orders } from '../orders/tables.ts';
+import { initialPaymentState } from '../payments/payment-rules.ts';
 import type { DeclineReason, PaymentProvider } from '../payments/provider.ts';
 import type { Locale } from '../web/i18n.ts';
 import { canWrap } from './gift-options.ts';
@@ -237,7 +238,7 @@ async function commitOrder(
           shipPhone: request.address.phone,
           paymentProvider: payments.code,
           paymentRef,
-          paymentState: 'authorised',
+          paymentState: initialPaymentState,
           cardBrand: request.brand,
           cardLast4: request.last4,
           createdAt: now,

@@ -49,7 +49,6 @@ export async function shipOrder(
   return move(deps, order.id, 'shipped', input.actor, {
     carrier: input.carrier,
     trackingNumber: input.trackingNumber,
-    paymentState: 'captured',
   });
 }
 
@@ -58,7 +57,7 @@ async function move(
   orderId: string,
   to: 'preparing' | 'shipped' | 'delivered',
   actor: string,
-  extra: Partial<Pick<Order, 'carrier' | 'trackingNumber' | 'paymentState'>>,
+  extra: Partial<Pick<Order, 'carrier' | 'trackingNumber'>>,
 ): Promise<AdvanceResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<AdvanceResult> => {

@@ -3,8 +3,9 @@ import { products } from '../catalog/tables.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { movePayment } from '../payments/payment-rules.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
-import { customerMayCancel } from './order-rules.ts';
+import { canMove, customerMayCancel } from './order-rules.ts';
 import { type Order, orderEvents, orderLines, orders } from './tables.ts';
 
 export type CancelResult =
@@ -42,7 +43,7 @@ export async function cancelOrder(
     const allowed =
       input.actor === 'customer'
         ? customerMayCancel(order, lines, now)
-        : ['placed', 'payment_authorised', 'preparing'].includes(order.state);
+        : canMove(order.state, 'cancelled');
     if (!allowed) return { ok: false, reason: 'not_cancellable' };
     for (const line of [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
       await tx
@@ -51,15 +52,13 @@ export async function cancelOrder(
         .where(eq(products.id, line.productId));
     }
     const refund = order.paymentState === 'captured';
-    const [updated] = await tx
-      .update(orders)
-      .set({
-        state: 'cancelled',
-        paymentState: refund ? 'refund_pending' : 'void_pending',
-        updatedAt: now,
-      })
-      .where(eq(orders.id, order.id))
-      .returning();
+    const updated = await movePayment(tx, order.id, {
+      to: refund ? 'refund_pending' : 'void_pending',
+      set: { state: 'cancelled', updatedAt: now },
+    });
+    // The order is locked, so only a payment state the table does not release can refuse.
+    if (!updated)
+      throw new Error(`order ${order.id}: payment ${order.paymentState} cannot be released`);
     await tx.insert(orderEvents).values({
       orderId: order.id,
       state: 'cancelled',
@@ -76,7 +75,7 @@ export async function cancelOrder(
       locale: order.locale,
       payload: { orderNumber: order.number, refunded: refund, why: input.why ?? null },
     });
-    return { ok: true, order: updated! };
+    return { ok: true, order: updated };
   });
   if (result.ok) await releasePendingVoids({ db, payments }, [result.order.id]);
   return result;
@@ -108,10 +107,10 @@ export async function releasePendingVoids(
       // A refused refund stays pending and is tried again by the next worker round.
       const refunded = await deps.payments.refund(ref, totalJpy);
       if (!refunded.ok) continue;
-      await deps.db.update(orders).set({ paymentState: 'refunded' }).where(eq(orders.id, id));
+      await movePayment(deps.db, id, { to: 'refunded' });
     } else {
       await deps.payments.void(ref);
-      await deps.db.update(orders).set({ paymentState: 'voided' }).where(eq(orders.id, id));
+      await movePayment(deps.db, id, { to: 'voided' });
     }
     done += 1;
   }

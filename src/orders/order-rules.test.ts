@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, customerMayCancel, mayChangeAddress } from './order-rules.ts';
+import { canMove, customerMayCancel, mayChangeAddress, unshippedStates } from './order-rules.ts';
 import type { Order, OrderLine } from './tables.ts';
 
 const order = (state: Order['state']) => ({ state }) as Order;
@@ -15,6 +15,10 @@ describe('order rules', () => {
     expect(canMove('payment_authorised', 'shipped')).toBe(false);
     expect(canMove('shipped', 'cancelled')).toBe(false);
     expect(canMove('cancelled', 'preparing')).toBe(false);
+  });
+
+  it('counts as unshipped every state from which the order can still ship', () => {
+    expect(unshippedStates).toEqual(['placed', 'payment_authorised', 'preparing']);
   });
 
   it('lets a customer cancel until the order is being prepared', () => {

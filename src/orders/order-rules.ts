@@ -1,4 +1,4 @@
-import type { Order, OrderLine, OrderState } from './tables.ts';
+import { type Order, type OrderLine, type OrderState, orderStates } from './tables.ts';
 
 /** The order lifecycle: which state may follow which, and who may move it. */
 export const transitions: Record<OrderState, readonly OrderState[]> = {
@@ -13,6 +13,18 @@ export const transitions: Record<OrderState, readonly OrderState[]> = {
 export function canMove(from: OrderState, to: OrderState): boolean {
   return transitions[from].includes(to);
 }
+
+/** Whether `to` can be reached from `from` by one or more allowed moves. */
+export function canReach(from: OrderState, to: OrderState, seen = new Set<OrderState>()): boolean {
+  return transitions[from].some(
+    (next) => next === to || (!seen.has(next) && canReach(next, to, seen.add(next))),
+  );
+}
+
+/** Orders that have not shipped and are not cancelled: the only ones whose payment is captured. */
+export const unshippedStates: readonly OrderState[] = orderStates.filter((s) =>
+  canReach(s, 'shipped'),
+);
 
 /** The states a customer sees as a timeline, in order. */
 export const timelineStates: readonly OrderState[] = [

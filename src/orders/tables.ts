@@ -12,6 +12,17 @@ export const orderStates = [
 ] as const;
 export type OrderState = (typeof orderStates)[number];
 
+/** What an order_events row records besides an order state it reached. */
+export const orderEventNames = [
+  'contact_email_changed',
+  'address_changed',
+  'payment_captured',
+  'capture_failed',
+  'card_changed',
+] as const;
+/** order_events.state: the order state reached, or the name of what happened. */
+export type OrderEventState = OrderState | (typeof orderEventNames)[number];
+
 /** Where the card payment stands; capture_failed waits for the customer to enter another card. */
 export const paymentStates = [
   'authorised',
@@ -95,7 +106,7 @@ export const orderEvents = pgTable('order_events', {
   orderId: uuid('order_id')
     .notNull()
     .references(() => orders.id, { onDelete: 'cascade' }),
-  state: text('state').notNull(),
+  state: text('state').$type<OrderEventState>().notNull(),
   note: text('note').notNull().default(''),
   actor: text('actor').notNull().default('system'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -2,8 +2,9 @@ import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { unshippedStates } from '../orders/order-rules.ts';
 import { type Order, orderEvents, orders } from '../orders/tables.ts';
-import { paymentFixDueAt, STALE_CAPTURE_MINUTES } from './payment-rules.ts';
+import { movePayment, paymentFixDueAt, STALE_CAPTURE_MINUTES } from './payment-rules.ts';
 import type { PaymentProvider } from './provider.ts';
 
 type Deps = { db: Db; clock: Clock; payments: PaymentProvider };
@@ -15,9 +16,6 @@ export type CaptureResult =
 
 /** Why the money is taken now; shipping records no event of its own (the shipped event says it). */
 export type CaptureCause = 'shipping' | 'authorisation_age' | 'payment_fixed' | 'retry';
-
-/** Orders that have not shipped and are not cancelled: the only ones whose payment we capture. */
-export const unshippedStates = ['placed', 'payment_authorised', 'preparing'] as const;
 
 const causeNotes: Record<Exclude<CaptureCause, 'shipping'>, string> = {
   authorisation_age: 'authorisation older than the card hold',
@@ -52,17 +50,12 @@ export async function captureOrderPayment(
   input: { orderId: string; actor: string; cause: CaptureCause },
 ): Promise<CaptureResult> {
   const now = deps.clock.now();
-  const [claimed] = await deps.db
-    .update(orders)
-    .set({ paymentState: 'capture_pending', captureClaimedAt: now })
-    .where(
-      and(
-        eq(orders.id, input.orderId),
-        claimable(now),
-        inArray(orders.state, [...unshippedStates]),
-      ),
-    )
-    .returning();
+  const claimed = await movePayment(deps.db, input.orderId, {
+    to: 'capture_pending',
+    from: ['authorised', 'capture_pending'],
+    where: and(claimable(now), inArray(orders.state, [...unshippedStates])),
+    set: { captureClaimedAt: now },
+  });
   if (claimed) return finishCapture(deps, claimed, input);
 
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, input.orderId));
@@ -99,16 +92,11 @@ export async function finishCapture(
       return { ok: false, reason: 'not_capturable' };
     }
     if (answer.ok) {
-      const [updated] = await tx
-        .update(orders)
-        .set({
-          paymentState: 'captured',
-          captureClaimedAt: null,
-          paymentFixDueAt: null,
-          updatedAt: now,
-        })
-        .where(eq(orders.id, order.id))
-        .returning();
+      const updated = await movePayment(tx, order.id, {
+        to: 'captured',
+        from: ['capture_pending'],
+        set: { captureClaimedAt: null, paymentFixDueAt: null, updatedAt: now },
+      });
       if (input.cause !== 'shipping') {
         await tx.insert(orderEvents).values({
           orderId: order.id,
@@ -123,10 +111,11 @@ export async function finishCapture(
     // The window opens at the first failure; a new card failing too does not extend it.
     const firstFailure = order.paymentFixDueAt === null;
     const fixDueAt = order.paymentFixDueAt ?? paymentFixDueAt(now);
-    await tx
-      .update(orders)
-      .set({ paymentState: 'capture_failed', captureClaimedAt: null, paymentFixDueAt: fixDueAt })
-      .where(eq(orders.id, order.id));
+    await movePayment(tx, order.id, {
+      to: 'capture_failed',
+      from: ['capture_pending'],
+      set: { captureClaimedAt: null, paymentFixDueAt: fixDueAt },
+    });
     await tx.insert(orderEvents).values({
       orderId: order.id,
       state: 'capture_failed',

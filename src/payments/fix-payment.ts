@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { unshippedStates } from '../orders/order-rules.ts';
 import { type Order, orderEvents, orders } from '../orders/tables.ts';
-import { finishCapture, unshippedStates } from './capture-order-payment.ts';
+import { finishCapture } from './capture-order-payment.ts';
+import { movePayment } from './payment-rules.ts';
 import type { CardInput, DeclineReason, PaymentProvider } from './provider.ts';
 
 type Deps = { db: Db; clock: Clock; payments: PaymentProvider };
@@ -18,10 +20,7 @@ export type FixPaymentResult =
 
 /** Whether the customer may still pay this order with another card. */
 export function fixState(order: Order, now: Date): 'open' | 'not_needed' | 'too_late' {
-  if (
-    order.paymentState !== 'capture_failed' ||
-    !(unshippedStates as readonly string[]).includes(order.state)
-  ) {
+  if (order.paymentState !== 'capture_failed' || !unshippedStates.includes(order.state)) {
     return 'not_needed';
   }
   if (!order.paymentFixDueAt || order.paymentFixDueAt.getTime() <= now.getTime()) return 'too_late';
@@ -120,19 +119,18 @@ async function completeFix(
     if (!order) return { state: 'not_needed' as const };
     const state = fixState(order, now);
     if (state !== 'open') return { state };
-    const [claimed] = await tx
-      .update(orders)
-      .set({
-        paymentState: 'capture_pending',
+    const claimed = await movePayment(tx, orderId, {
+      to: 'capture_pending',
+      from: ['capture_failed'],
+      set: {
         captureClaimedAt: now,
         paymentRef: card.ref,
         cardBrand: card.brand,
         cardLast4: card.last4,
         paymentFixRef: null,
         updatedAt: now,
-      })
-      .where(eq(orders.id, orderId))
-      .returning();
+      },
+    });
     await tx.insert(orderEvents).values({
       orderId,
       state: 'card_changed',

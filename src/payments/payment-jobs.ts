@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
+import { unshippedStates } from '../orders/order-rules.ts';
 import { orders } from '../orders/tables.ts';
-import { captureOrderPayment, claimable, unshippedStates } from './capture-order-payment.ts';
+import { captureOrderPayment, claimable } from './capture-order-payment.ts';
 import { captureDueBefore, FIX_PAYMENT_DAYS } from './payment-rules.ts';
 import type { PaymentProvider } from './provider.ts';
 

@@ -1,3 +1,70 @@
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { type Order, orders, type PaymentState } from '../orders/tables.ts';
+
+/**
+ * The payment lifecycle: which payment state may follow which. A payment starts authorised when
+ * the order is placed; capture_pending is a claim (it may be claimed again when stale, or after
+ * a failed capture once the customer enters another card); cancelling releases the money.
+ */
+export const paymentTransitions = {
+  authorised: ['capture_pending', 'void_pending'],
+  capture_pending: ['capture_pending', 'captured', 'capture_failed', 'void_pending'],
+  captured: ['refund_pending'],
+  capture_failed: ['capture_pending', 'void_pending'],
+  void_pending: ['voided'],
+  voided: [],
+  refund_pending: ['refunded'],
+  refunded: [],
+} as const satisfies Record<PaymentState, readonly PaymentState[]>;
+
+/** The state a payment is in when its order is placed. */
+export const initialPaymentState = 'authorised' satisfies PaymentState;
+
+/** The states a payment may move to `to` from, by the table above. */
+export type PaymentFrom<To extends PaymentState> = {
+  [F in PaymentState]: To extends (typeof paymentTransitions)[F][number] ? F : never;
+}[PaymentState];
+
+export function canMovePayment(from: PaymentState, to: PaymentState): boolean {
+  return (paymentTransitions[from] as readonly PaymentState[]).includes(to);
+}
+
+/** Every state the table allows a move to `to` from. */
+export function paymentStatesBefore<To extends PaymentState>(to: To): PaymentFrom<To>[] {
+  return (Object.keys(paymentTransitions) as PaymentState[]).filter((from) =>
+    canMovePayment(from, to),
+  ) as PaymentFrom<To>[];
+}
+
+/**
+ * Moves an order's payment to `to` under a SQL guard (`payment_state in (froms)`), with any other
+ * columns that change with it; returns the updated order, or null when the row was not in one of
+ * the states (another process moved it first, or the table forbids the move). `from` narrows the
+ * table's states, never widens them; `where` adds a use case's own condition (a stale claim).
+ */
+export async function movePayment<To extends PaymentState>(
+  db: Db | Tx,
+  orderId: string,
+  move: {
+    to: To;
+    from?: readonly PaymentFrom<To>[];
+    where?: SQL;
+    set?: Partial<Omit<typeof orders.$inferInsert, 'id' | 'paymentState'>>;
+  },
+): Promise<Order | null> {
+  const allowed: readonly PaymentState[] = paymentStatesBefore(move.to);
+  const named: readonly PaymentState[] | undefined = move.from;
+  const from = named ? allowed.filter((state) => named.includes(state)) : allowed;
+  if (from.length === 0) return null;
+  const [moved] = await db
+    .update(orders)
+    .set({ ...move.set, paymentState: move.to })
+    .where(and(eq(orders.id, orderId), inArray(orders.paymentState, [...from]), move.where))
+    .returning();
+  return moved ?? null;
+}
+
 /** Card holds expire: an authorisation this old is captured even though the order has not shipped. */
 export const CAPTURE_AFTER_DAYS = 25;
 

@@ -4,7 +4,12 @@ import type { OrderMail } from '../../mail/find-mail.ts';
 import type { OrderDetail } from '../../orders/find-orders.ts';
 import { canMove } from '../../orders/order-rules.ts';
 import { trackingLink } from '../../orders/pages/order-page.tsx';
-import { type Order, type OrderState, orderStates } from '../../orders/tables.ts';
+import {
+  type Order,
+  type OrderEventState,
+  type OrderState,
+  orderStates,
+} from '../../orders/tables.ts';
 import { brandNames, type CardBrand } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
@@ -24,7 +29,7 @@ export const stateLabels: Record<OrderState, string> = {
 };
 
 /** Timeline entries that are not state changes. */
-const eventLabels: Record<string, string> = {
+const eventLabels: Record<OrderEventState, string> = {
   ...stateLabels,
   contact_email_changed: 'Contact email changed',
   address_changed: 'Delivery address changed',
