@@ -1,4 +1,5 @@
-// Words for gift wrapping and message cards (checkout, order page); src/web/i18n.ts merges them.
+// Words for gift wrapping and message cards (checkout, order page).
+// src/web/dictionary.ts gathers them.
 
 export const giftEn = {
   'gift.legend': 'Gift options',

@@ -1,4 +1,4 @@
-// Words for "Your case" on the flagship article; src/web/i18n.ts merges them into the dictionary.
+// Words for "Your case" on the flagship article; src/web/dictionary.ts gathers them.
 
 export const caseEn = {
   'case.title': 'Your case, {name}',

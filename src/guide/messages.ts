@@ -1,4 +1,4 @@
-// The guide's words in both languages; src/web/i18n.ts merges them into the one dictionary.
+// The guide's words in both languages; src/web/dictionary.ts gathers them.
 
 export const guideEn = {
   'guide.title': 'Help guide',

@@ -1,4 +1,4 @@
-// Words for changing an order's delivery address; src/web/i18n.ts merges them into the dictionary.
+// Words for changing an order's delivery address; src/web/dictionary.ts gathers them.
 
 export const orderAddressEn = {
   'orderAddress.title': 'Change the delivery address',

@@ -1,4 +1,4 @@
-// Words for paying an order again after a failed capture; src/web/i18n.ts merges them in.
+// Words for paying an order again after a failed capture; src/web/dictionary.ts gathers them.
 
 export const fixPaymentEn = {
   'fixPayment.title': 'Payment for order {number}',

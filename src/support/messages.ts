@@ -1,4 +1,4 @@
-// The inquiry desk's words in both languages; src/web/i18n.ts merges them into the one dictionary.
+// The inquiry desk's words in both languages; src/web/dictionary.ts gathers them.
 
 export const supportEn = {
   'inquiry.title': 'Inquiry',
