@@ -95,8 +95,12 @@ export const accountsEn = {
   'profile.cancelTitle': 'Cancel membership',
   'profile.cancelIntro':
     'When you cancel, we erase your name, saved addresses, cart and sign-in details and sign you out everywhere. The records of your past orders stay, as the law requires; you can still open them with "Find your order" (order number and email address). Your member ID and email address become free, so you can register again later.',
-  'profile.cancelOpenOrders':
-    'You cannot cancel your membership while an order is still open. Please wait until these orders are delivered or cancelled: {numbers}.',
+  'profile.cancelOpenOrders': {
+    plural: 'count',
+    one: 'You cannot cancel your membership while an order is still open. Please wait until this order is delivered or cancelled: {numbers}.',
+    other:
+      'You cannot cancel your membership while an order is still open. Please wait until these orders are delivered or cancelled: {numbers}.',
+  },
   'profile.cancelFinal': 'This cannot be undone.',
   'profile.cancelConfirm': 'Enter your password to confirm',
   'profile.cancelButton': 'Cancel my membership',

@@ -174,7 +174,7 @@ describeEachDatabase('member accounts over HTTP', (kind) => {
     });
     expect(right.status).toBe(429);
     expect(right.headers.get('retry-after')).toBe('60');
-    expect(right.html).toContain('Too many attempts. Please wait 1 minutes and try again.');
+    expect(right.html).toContain('Too many attempts. Please wait 1 minute and try again.');
     clock.advance(60_000);
     const later = await browser.post('/account/sign-in', {
       login: member.memberCode,

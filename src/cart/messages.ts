@@ -14,7 +14,11 @@ export const cartEn = {
   'cart.preorderNote':
     'Your cart contains pre-order items. An order ships as one package when everything in it has been released. For in-stock items sooner, place a separate order.',
   'error.soldOut': '"{title}" is sold out.',
-  'error.notEnoughStock': 'Only {count} of "{title}" are left.',
+  'error.notEnoughStock': {
+    plural: 'count',
+    one: 'Only {count} of "{title}" is left.',
+    other: 'Only {count} of "{title}" are left.',
+  },
   'error.overLimit': '"{title}" is limited to {count} per customer.',
   'error.notForSale': '"{title}" is not on sale.',
   'error.memberOnly': '"{title}" is for fan club members only. Please sign in.',

@@ -4,7 +4,7 @@ export const catalogEn = {
   'home.title': 'New and popular',
   'home.categories': 'Categories',
   'home.preorders': 'Pre-orders open now',
-  'catalog.results': '{count} items',
+  'catalog.results': { plural: 'count', one: '{count} item', other: '{count} items' },
   'catalog.noResults': 'Nothing matched "{q}". Try a shorter word or another spelling.',
   'catalog.searchTitle': 'Search results for "{q}"',
   'product.taxIncluded': 'tax incl.',

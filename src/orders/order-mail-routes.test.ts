@@ -383,7 +383,7 @@ describeEachDatabase('order mail for customers over HTTP', (kind) => {
     const code = await codeMailedTo('tries.new@example.com');
     for (let i = 4; i >= 1; i--) {
       const wrong = await browser.post(confirm, { code: otherCode(code) });
-      expect(visible(wrong.html)).toContain(`You can try ${i} more times.`);
+      expect(visible(wrong.html)).toContain(`You can try ${i} more ${i === 1 ? 'time' : 'times'}.`);
     }
     const last = await browser.post(confirm, { code: otherCode(code) });
     expect(last.status).toBe(429);

@@ -256,7 +256,12 @@ export function CancelMembershipPage(props: FormProps & { openOrders: string[] }
       <p>{t('profile.cancelIntro')}</p>
       {props.openOrders.length > 0 ? (
         <div class="notice notice-info open-orders" role="status">
-          <p>{t('profile.cancelOpenOrders', { numbers: props.openOrders.join(', ') })}</p>
+          <p>
+            {t('profile.cancelOpenOrders', {
+              numbers: props.openOrders.join(', '),
+              count: props.openOrders.length,
+            })}
+          </p>
           <ul>
             {props.openOrders.map((number) => (
               <li>
