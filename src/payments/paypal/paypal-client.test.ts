@@ -5,6 +5,7 @@ import {
   createPaypalClient,
   type PaypalClient,
   type PaypalClientOptions,
+  paypalClientFromEnv,
 } from './paypal-client.ts';
 import { type PaypalServer, startPaypalServer } from './paypal-server.ts';
 
@@ -400,5 +401,23 @@ describe('PayPal client: webhook signatures', () => {
       verified: false,
     });
     expect(sent).toHaveLength(0);
+  });
+});
+
+describe('PayPal client from settings', () => {
+  it('is off without credentials and talks to sandbox or live PayPal by PAYPAL_ENV', async () => {
+    const off = { PAYPAL_CLIENT_ID: undefined, PAYPAL_CLIENT_SECRET: undefined };
+    expect(paypalClientFromEnv({ ...off, PAYPAL_ENV: 'sandbox' })).toBeUndefined();
+    const hosts: string[] = [];
+    const offline = async (input: string | URL | Request) => {
+      hosts.push(new URL(String(input)).host);
+      throw new TypeError('fetch failed');
+    };
+    for (const PAYPAL_ENV of ['sandbox', 'live'] as const) {
+      const env = { PAYPAL_CLIENT_ID: 'id', PAYPAL_CLIENT_SECRET: 'secret', PAYPAL_ENV };
+      const paypalFromEnv = paypalClientFromEnv(env, { fetch: offline });
+      expect(await paypalFromEnv?.accessToken()).toMatchObject({ ok: false, kind: 'unavailable' });
+    }
+    expect(hosts).toEqual(['api-m.sandbox.paypal.com', 'api-m.paypal.com']);
   });
 });
