@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { paypalSettings, withPaypalPairing } from './payments/paypal/paypal-settings.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -83,6 +84,7 @@ const settings = z.object({
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Bearer token Prometheus sends for /metrics; without it only loopback clients may scrape. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ...paypalSettings,
   DNS_SERVERS: z
     .string()
     .trim()
@@ -125,7 +127,7 @@ const settings = z.object({
     .default({}),
 });
 
-export const envSchema = settings.refine(
+export const envSchema = withPaypalPairing(settings).refine(
   (env) => !env.INBOUND_TLS_KEY_FILE === !env.INBOUND_TLS_CERT_FILE,
   {
     message: 'INBOUND_TLS_KEY_FILE and INBOUND_TLS_CERT_FILE go together: set both or neither',
