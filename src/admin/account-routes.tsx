@@ -4,9 +4,9 @@ import { accountEventTypes } from '../accounts/account-events.ts';
 import { listAddresses } from '../accounts/address-book.ts';
 import { listAccountEvents } from '../accounts/find-account-events.ts';
 import { listMemberOrders } from '../orders/find-orders.ts';
+import { allow } from '../staff/access.ts';
+import { renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
-import { allow } from './access.ts';
-import { renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
 import { AccountEventsPage, MemberDetailPage, MemberSearchPage } from './pages/member-pages.tsx';
 import { findMemberProfile, searchMembers } from './search-members.ts';
 

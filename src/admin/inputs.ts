@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { categories } from '../catalog/demo-catalog.ts';
+import { isCalendarDay, japanDayEnd, japanDayStart, parseJapanLocal } from '../lib/japan-time.ts';
 import { mailTopics } from '../mail/enqueue-mail.ts';
 import { isSafeRecipient } from '../mail/render-mail.ts';
 import { mailStates } from '../mail/tables.ts';
 import { orderStates } from '../orders/tables.ts';
 import { type ShippingMethodCode, shippingMethods } from '../shipping/rates.ts';
-import { isCalendarDay, japanDayEnd, japanDayStart, parseJapanLocal } from './japan-time.ts';
 
 /** Form and query values arrive as strings (or not at all); both become a trimmed string. */
 const formText = z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string());

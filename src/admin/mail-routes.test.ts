@@ -12,13 +12,13 @@ import { caughtMails, outboxMessages, suppressions } from '../mail/tables.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
+import { createStaff } from '../staff/create-staff.ts';
+import type { StaffRole } from '../staff/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { refusingSmtpServer } from '../testing/smtp-servers.ts';
-import { createStaff } from './create-staff.ts';
-import type { StaffRole } from './tables.ts';
 
 const PASSWORD = 'staff password 123';
 

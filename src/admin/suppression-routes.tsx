@@ -5,11 +5,11 @@ import {
   removeSuppression,
   suppressAddress,
 } from '../mail/suppressions.ts';
+import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { type AdminStatus, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
-import { allow, staffActor, typedValues } from './access.ts';
 import { addSuppressionInput, removeSuppressionInput, suppressionSearchInput } from './inputs.ts';
-import { type AdminStatus, renderAdminPage } from './pages/admin-layout.tsx';
 import { SuppressionsPage } from './pages/suppression-pages.tsx';
 
 type Ctx = Context<AppEnv>;

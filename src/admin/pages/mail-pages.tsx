@@ -1,3 +1,4 @@
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import type { MailTopic } from '../../mail/enqueue-mail.ts';
 import { mailTopics } from '../../mail/enqueue-mail.ts';
 import type { MailDetail, MailLogRow, OrderMail } from '../../mail/find-mail.ts';
@@ -10,9 +11,8 @@ import {
   type OutboxMessage,
   type suppressions,
 } from '../../mail/tables.ts';
+import { FilterErrors, FilterSelect } from '../../web/admin-layout.tsx';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { formatJapanTime } from '../japan-time.ts';
-import { FilterErrors, FilterSelect } from './admin-layout.tsx';
 import { Pager } from './order-pages.tsx';
 
 type Suppression = typeof suppressions.$inferSelect;

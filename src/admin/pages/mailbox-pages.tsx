@@ -1,6 +1,6 @@
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import type { CaughtMail } from '../../mail/tables.ts';
 import { Notice } from '../../web/layout.tsx';
-import { formatJapanTime } from '../japan-time.ts';
 import { Pager } from './order-pages.tsx';
 
 type CaughtSummary = Omit<CaughtMail, 'raw'>;

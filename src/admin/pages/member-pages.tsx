@@ -1,10 +1,10 @@
 import { type AccountEventType, accountEventTypes } from '../../accounts/account-events.ts';
 import type { MemberAddress } from '../../accounts/address-book-tables.ts';
 import type { AccountEventRow } from '../../accounts/find-account-events.ts';
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
 import type { Order } from '../../orders/tables.ts';
 import { Notice } from '../../web/layout.tsx';
-import { formatJapanTime } from '../japan-time.ts';
 import type { MemberProfile } from '../search-members.ts';
 import { stateLabels } from './order-pages.tsx';
 

@@ -1,4 +1,5 @@
 import { MessageCardText } from '../../checkout/pages/message-card-text.tsx';
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
 import type { OrderMail } from '../../mail/find-mail.ts';
 import type { OrderDetail } from '../../orders/find-orders.ts';
@@ -13,10 +14,9 @@ import {
 import { brandNames, type CardBrand } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
+import { FilterErrors, FilterSelect } from '../../web/admin-layout.tsx';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { carrierCodes } from '../inputs.ts';
-import { formatJapanTime } from '../japan-time.ts';
-import { FilterErrors, FilterSelect } from './admin-layout.tsx';
 import { ContactEmailForm, OrderMailSection } from './mail-pages.tsx';
 
 export const stateLabels: Record<OrderState, string> = {

@@ -1,7 +1,7 @@
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import type { suppressions } from '../../mail/tables.ts';
+import { TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
-import { formatJapanTime } from '../japan-time.ts';
-import { TextArea, TextField } from './admin-layout.tsx';
 import { suppressionReasonLabels } from './mail-pages.tsx';
 
 type Suppression = typeof suppressions.$inferSelect;

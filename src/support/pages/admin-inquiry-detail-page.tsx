@@ -1,10 +1,10 @@
-import { formatJapanTime } from '../../admin/japan-time.ts';
 import {
   MailStateBadge,
   suppressionReasonLabels,
   topicLabels,
 } from '../../admin/pages/mail-pages.tsx';
 import { stateLabels as orderStateLabels } from '../../admin/pages/order-pages.tsx';
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
 import type { MailTopic } from '../../mail/enqueue-mail.ts';
 import type { MailLogRow } from '../../mail/find-mail.ts';

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { AppEnv } from '../../web/context.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { may } from '../permissions.ts';
+import { may } from '../staff/permissions.ts';
+import type { AppEnv } from './context.ts';
+import { Csrf, FieldError, Notice } from './layout.tsx';
 
 export type AdminStatus = 200 | 400 | 403 | 404 | 409 | 429;
 
