@@ -1,25 +1,25 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { accountAdminRoutes } from '../accounts/admin-routes.tsx';
 import { endSession, STAFF_SESSION_HOURS } from '../accounts/sessions.ts';
+import { productAdminRoutes } from '../catalog/admin-routes.tsx';
 import { guideAdminRoutes } from '../guide/admin-routes.tsx';
+import { mailAdminRoutes } from '../mail/admin-mail-routes.tsx';
+import { mailboxAdminRoutes } from '../mail/admin-mailbox-routes.tsx';
+import { noticeAdminRoutes } from '../mail/admin-notice-routes.tsx';
+import { suppressionAdminRoutes } from '../mail/admin-suppression-routes.tsx';
 import { newsletterAdminRoutes } from '../newsletter/admin-routes.tsx';
+import { orderAdminRoutes } from '../orders/admin-routes.tsx';
 import { requireStaff } from '../staff/access.ts';
 import { homePath } from '../staff/permissions.ts';
 import { signInStaff } from '../staff/sign-in-staff.ts';
 import { inquiryAdminRoutes } from '../support/admin-routes.tsx';
+import { staffSignInInput } from '../web/admin-inputs.ts';
 import { renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { clientAddress } from '../web/rate-limit.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
-import { accountAdminRoutes } from './account-routes.tsx';
-import { staffSignInInput } from './inputs.ts';
-import { mailAdminRoutes } from './mail-routes.tsx';
-import { mailboxAdminRoutes } from './mailbox-routes.tsx';
-import { noticeAdminRoutes } from './notice-routes.tsx';
-import { orderAdminRoutes } from './order-routes.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
-import { productAdminRoutes } from './product-routes.tsx';
-import { suppressionAdminRoutes } from './suppression-routes.tsx';
 
 const SIGN_IN_FAILED = 'That email and password do not match a staff account.';
 

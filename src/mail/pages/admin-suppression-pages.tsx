@@ -1,8 +1,8 @@
 import { formatJapanTime } from '../../lib/japan-time.ts';
-import type { suppressions } from '../../mail/tables.ts';
 import { TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
-import { suppressionReasonLabels } from './mail-pages.tsx';
+import type { suppressions } from '../tables.ts';
+import { suppressionReasonLabels } from './admin-mail-pages.tsx';
 
 type Suppression = typeof suppressions.$inferSelect;
 

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { sendImportantNotice } from '../mail/compose-notice.ts';
 import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { noticeInput } from '../web/admin-inputs.ts';
 import { renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
-import { noticeInput } from './inputs.ts';
-import { NoticeFormPage } from './pages/notice-pages.tsx';
+import { sendImportantNotice } from './compose-notice.ts';
+import { NoticeFormPage } from './pages/admin-notice-pages.tsx';
 
 const failures = {
   order_not_found: 'There is no order with that number.',

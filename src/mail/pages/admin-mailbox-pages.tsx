@@ -1,7 +1,7 @@
 import { formatJapanTime } from '../../lib/japan-time.ts';
-import type { CaughtMail } from '../../mail/tables.ts';
+import { Pager } from '../../orders/pages/admin-order-pages.tsx';
 import { Notice } from '../../web/layout.tsx';
-import { Pager } from './order-pages.tsx';
+import type { CaughtMail } from '../tables.ts';
 
 type CaughtSummary = Omit<CaughtMail, 'raw'>;
 

@@ -1,19 +1,19 @@
 import { formatJapanTime } from '../../lib/japan-time.ts';
-import type { MailTopic } from '../../mail/enqueue-mail.ts';
-import { mailTopics } from '../../mail/enqueue-mail.ts';
-import type { MailDetail, MailLogRow, OrderMail } from '../../mail/find-mail.ts';
-import { isSecretTopic, REDACTED, type StaffCopy } from '../../mail/mail-secrets.ts';
-import type { SuppressionReason } from '../../mail/suppressions.ts';
+import { Pager } from '../../orders/pages/admin-order-pages.tsx';
+import { FilterErrors, FilterSelect } from '../../web/admin-layout.tsx';
+import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import type { MailTopic } from '../enqueue-mail.ts';
+import { mailTopics } from '../enqueue-mail.ts';
+import type { MailDetail, MailLogRow, OrderMail } from '../find-mail.ts';
+import { isSecretTopic, REDACTED, type StaffCopy } from '../mail-secrets.ts';
+import type { SuppressionReason } from '../suppressions.ts';
 import {
   type MailEvent,
   type MailState,
   mailStates,
   type OutboxMessage,
   type suppressions,
-} from '../../mail/tables.ts';
-import { FilterErrors, FilterSelect } from '../../web/admin-layout.tsx';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { Pager } from './order-pages.tsx';
+} from '../tables.ts';
 
 type Suppression = typeof suppressions.$inferSelect;
 

@@ -1,11 +1,11 @@
-import { categories, categoryNames } from '../../catalog/demo-catalog.ts';
-import type { Product } from '../../catalog/tables.ts';
 import { toJapanLocal } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
+import { Pager } from '../../orders/pages/admin-order-pages.tsx';
+import { productKinds, productStatuses } from '../../web/admin-inputs.ts';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
-import { productKinds, productStatuses } from '../inputs.ts';
-import { Pager } from './order-pages.tsx';
+import { categories, categoryNames } from '../demo-catalog.ts';
+import type { Product } from '../tables.ts';
 
 const statusLabels: Record<(typeof productStatuses)[number], string> = {
   on_sale: 'On sale',

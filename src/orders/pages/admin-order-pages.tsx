@@ -2,22 +2,17 @@ import { MessageCardText } from '../../checkout/pages/message-card-text.tsx';
 import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
 import type { OrderMail } from '../../mail/find-mail.ts';
-import type { OrderDetail } from '../../orders/find-orders.ts';
-import { canMove } from '../../orders/order-rules.ts';
-import { trackingLink } from '../../orders/pages/order-page.tsx';
-import {
-  type Order,
-  type OrderEventState,
-  type OrderState,
-  orderStates,
-} from '../../orders/tables.ts';
+import { ContactEmailForm, OrderMailSection } from '../../mail/pages/admin-mail-pages.tsx';
 import { brandNames, type CardBrand } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
+import { carrierCodes } from '../../web/admin-inputs.ts';
 import { FilterErrors, FilterSelect } from '../../web/admin-layout.tsx';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { carrierCodes } from '../inputs.ts';
-import { ContactEmailForm, OrderMailSection } from './mail-pages.tsx';
+import type { OrderDetail } from '../find-orders.ts';
+import { canMove } from '../order-rules.ts';
+import { type Order, type OrderEventState, type OrderState, orderStates } from '../tables.ts';
+import { trackingLink } from './order-page.tsx';
 
 export const stateLabels: Record<OrderState, string> = {
   placed: 'Placed',
