@@ -9,12 +9,8 @@ import { fieldMessages } from '../web/errors.ts';
 import type { MailTopic } from './enqueue-mail.ts';
 import { loadMailDetail, type MailDetail, searchMail } from './find-mail.ts';
 import { staffBody, staffSource, staffSubject } from './mail-secrets.ts';
-import {
-  type MailContentView,
-  MailDetailPage,
-  MailLogPage,
-  topicLabels,
-} from './pages/admin-mail-pages.tsx';
+import { type MailContentView, MailDetailPage, MailLogPage } from './pages/admin-mail-pages.tsx';
+import { topicLabels } from './pages/mail-log-parts.tsx';
 import { resendMail } from './resend-mail.ts';
 import { findSuppression } from './suppressions.ts';
 

@@ -18,7 +18,8 @@ import { markDelivered, markPreparing, shipOrder } from './advance-order.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { changeOrderContactEmail } from './change-contact-email.ts';
 import { findOrderByNumber, type OrderDetail, searchOrders } from './find-orders.ts';
-import { OrderDetailPage, OrderListPage, stateLabels } from './pages/admin-order-pages.tsx';
+import { OrderDetailPage, OrderListPage } from './pages/admin-order-pages.tsx';
+import { stateLabels } from './state-labels.ts';
 
 /** What the notice says after each action; the key travels in `?done=`. */
 const doneNotices: Record<string, string> = {

@@ -212,3 +212,15 @@ export function FilterErrors(props: {
     </Notice>
   );
 }
+
+/** Previous / next links for a list of unknown length. */
+export function Pager(props: { page: number; hasNext: boolean; href: (page: number) => string }) {
+  if (props.page <= 1 && !props.hasNext) return null;
+  return (
+    <nav class="pager" aria-label="Pages">
+      {props.page > 1 && <a href={props.href(props.page - 1)}>← Previous</a>}
+      <span>Page {props.page}</span>
+      {props.hasNext && <a href={props.href(props.page + 1)}>Next →</a>}
+    </nav>
+  );
+}

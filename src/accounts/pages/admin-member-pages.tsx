@@ -1,6 +1,6 @@
 import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
-import { stateLabels } from '../../orders/pages/admin-order-pages.tsx';
+import { stateLabels } from '../../orders/state-labels.ts';
 import type { Order } from '../../orders/tables.ts';
 import { Notice } from '../../web/layout.tsx';
 import { type AccountEventType, accountEventTypes } from '../account-events.ts';

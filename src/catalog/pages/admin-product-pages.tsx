@@ -1,8 +1,7 @@
 import { toJapanLocal } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
-import { Pager } from '../../orders/pages/admin-order-pages.tsx';
 import { productKinds, productStatuses } from '../../web/admin-inputs.ts';
-import { CheckboxField, SelectField, TextArea, TextField } from '../../web/admin-layout.tsx';
+import { CheckboxField, Pager, SelectField, TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
 import { categories, categoryNames } from '../demo-catalog.ts';
 import type { Product } from '../tables.ts';

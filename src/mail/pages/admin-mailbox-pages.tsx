@@ -1,5 +1,5 @@
 import { formatJapanTime } from '../../lib/japan-time.ts';
-import { Pager } from '../../orders/pages/admin-order-pages.tsx';
+import { Pager } from '../../web/admin-layout.tsx';
 import { Notice } from '../../web/layout.tsx';
 import type { CaughtMail } from '../tables.ts';
 

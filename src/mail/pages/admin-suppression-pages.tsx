@@ -2,7 +2,7 @@ import { formatJapanTime } from '../../lib/japan-time.ts';
 import { TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
 import type { suppressions } from '../tables.ts';
-import { suppressionReasonLabels } from './admin-mail-pages.tsx';
+import { suppressionReasonLabels } from './mail-log-parts.tsx';
 
 type Suppression = typeof suppressions.$inferSelect;
 

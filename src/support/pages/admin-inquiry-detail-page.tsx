@@ -6,9 +6,9 @@ import {
   MailStateBadge,
   suppressionReasonLabels,
   topicLabels,
-} from '../../mail/pages/admin-mail-pages.tsx';
+} from '../../mail/pages/mail-log-parts.tsx';
 import type { suppressions } from '../../mail/tables.ts';
-import { stateLabels as orderStateLabels } from '../../orders/pages/admin-order-pages.tsx';
+import { stateLabels as orderStateLabels } from '../../orders/state-labels.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { REPLY_MAX_CHARS } from '../admin-inputs.ts';
 import { canApplyContactEmail } from '../apply-contact-email.ts';

@@ -1,6 +1,5 @@
 import { formatJapanTime } from '../../lib/japan-time.ts';
-import { Pager } from '../../orders/pages/admin-order-pages.tsx';
-import { FilterErrors, FilterSelect } from '../../web/admin-layout.tsx';
+import { FilterErrors, FilterSelect, Pager } from '../../web/admin-layout.tsx';
 import type { InquiryRow } from '../find-inquiries.ts';
 import { inquiryStateLabels } from '../set-inquiry-state.ts';
 import { inquiryCategories, inquiryStates } from '../tables.ts';
