@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { loadPage } from '../lib/paging.ts';
 import { allow, typedValues } from '../staff/access.ts';
-import { type ProductInput, productInput, productSearchInput } from '../web/admin-inputs.ts';
 import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
+import { type ProductInput, productInput, productSearchInput } from './admin-inputs.ts';
 import { findProductBySku, findProductBySlug } from './list-products.ts';
 import {
   newProductValues,

@@ -2,10 +2,10 @@ import { type Context, Hono } from 'hono';
 import { simpleParser } from 'mailparser';
 import { loadPage } from '../lib/paging.ts';
 import { allow } from '../staff/access.ts';
-import { mailboxSearchInput } from '../web/admin-inputs.ts';
 import { renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
+import { mailboxSearchInput } from './admin-inputs.ts';
 import { findCaughtMail, listCaughtMail, outboxIdOf } from './find-mail.ts';
 import {
   MailboxListPage,

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { allow, staffActor, typedValues } from '../staff/access.ts';
-import { noticeInput } from '../web/admin-inputs.ts';
 import { renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
+import { noticeInput } from './admin-inputs.ts';
 import { sendImportantNotice } from './compose-notice.ts';
 import { NoticeFormPage } from './pages/admin-notice-pages.tsx';
 

@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { type AdminStatus, renderAdminPage } from '../web/admin-layout.tsx';
+import type { AppEnv } from '../web/context.ts';
+import { fieldMessages } from '../web/errors.ts';
 import {
   addSuppressionInput,
   removeSuppressionInput,
   suppressionSearchInput,
-} from '../web/admin-inputs.ts';
-import { type AdminStatus, renderAdminPage } from '../web/admin-layout.tsx';
-import type { AppEnv } from '../web/context.ts';
-import { fieldMessages } from '../web/errors.ts';
+} from './admin-inputs.ts';
 import { SuppressionsPage } from './pages/admin-suppression-pages.tsx';
 import {
   findSuppression,

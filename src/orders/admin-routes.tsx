@@ -4,15 +4,10 @@ import { isMessageId, listOrderMail } from '../mail/find-mail.ts';
 import { resendMail } from '../mail/resend-mail.ts';
 import { allow, staffActor, typedValues } from '../staff/access.ts';
 import { may } from '../staff/permissions.ts';
-import {
-  cancelInput,
-  contactEmailInput,
-  orderFilterInput,
-  shipInput,
-} from '../web/admin-inputs.ts';
 import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
+import { cancelInput, contactEmailInput, orderFilterInput, shipInput } from './admin-inputs.ts';
 import type { AdvanceResult } from './advance-order.ts';
 import { markDelivered, markPreparing, shipOrder } from './advance-order.ts';
 import { cancelOrder } from './cancel-order.ts';

@@ -1,8 +1,8 @@
 import { toJapanLocal } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
-import { productKinds, productStatuses } from '../../web/admin-inputs.ts';
 import { CheckboxField, Pager, SelectField, TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
+import { productKinds, productStatuses } from '../admin-inputs.ts';
 import { categories, categoryNames } from '../demo-catalog.ts';
 import type { Product } from '../tables.ts';
 

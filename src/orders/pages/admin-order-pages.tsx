@@ -6,9 +6,9 @@ import { describeMailEvent, MailStateBadge, topicLabel } from '../../mail/pages/
 import { brandNames, type CardBrand } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
-import { carrierCodes } from '../../web/admin-inputs.ts';
 import { FilterErrors, FilterSelect, Pager } from '../../web/admin-layout.tsx';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
+import { carrierCodes } from '../admin-inputs.ts';
 import type { OrderDetail } from '../find-orders.ts';
 import { canMove } from '../order-rules.ts';
 import { stateLabels } from '../state-labels.ts';
