@@ -19,12 +19,17 @@ import { renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { clientAddress } from '../web/rate-limit.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
+import { adminNav } from './pages/admin-nav.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 
 const SIGN_IN_FAILED = 'That email and password do not match a staff account.';
 
 /** The staff console, mounted at /admin: sign-in is open, everything else needs staff. */
 export const adminRoutes = new Hono<AppEnv>()
+  .use('*', async (c, next) => {
+    c.set('adminNav', adminNav);
+    await next();
+  })
   .get('/sign-in', (c) => {
     if (c.get('staff')) return c.redirect('/admin', 303);
     return renderAdminPage(c, 'Staff sign-in', <SignInPage csrf={c.get('csrfToken')} email="" />);

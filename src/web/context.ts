@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Logger } from 'pino';
 import type { Member } from '../accounts/tables.ts';
 import type { Db } from '../db/client.ts';
@@ -34,5 +36,7 @@ export type AppEnv = {
     member: Member | null;
     staff: Staff | null;
     csrfToken: string;
+    /** The console's nav, set by admin/ so that domains' staff pages never import it. */
+    adminNav?: (c: Context<AppEnv>) => Child;
   };
 };
