@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { createStaff } from './admin/create-staff.ts';
-import { staffRoles } from './admin/tables.ts';
-import { unlockStaff } from './admin/unlock-staff.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { parseEnv } from './env.ts';
 import { randomToken } from './lib/ids.ts';
+import { createStaff } from './staff/create-staff.ts';
+import { staffRoles } from './staff/tables.ts';
+import { unlockStaff } from './staff/unlock-staff.ts';
 
 const usage = `Usage:
   npm run tenpo -- staff create --email EMAIL --role ${staffRoles.join('|')} [--name NAME] [--password PASSWORD]

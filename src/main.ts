@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
-import { seedFirstStaff } from './admin/seed-first-staff.ts';
 import { createApp } from './app.tsx';
 import { boot, startBackgroundWork } from './boot.ts';
 import { parseEnv } from './env.ts';
+import { seedFirstStaff } from './staff/seed-first-staff.ts';
 
 /** Boot: env → database → app → serve, plus the background jobs unless RUN_WORKER=false. */
 async function main() {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { formatTokyoTime } from '../mail/describe-delivery.ts';
+import { formatTokyoTime } from '../lib/japan-time.ts';
 import type { AppEnv } from '../web/context.ts';
 
 /** When a rate-limited request may be tried again, as "11:05", with the Retry-After header set. */

@@ -1,7 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../admin/create-staff.ts';
-import type { StaffRole } from '../admin/tables.ts';
 import { createApp } from '../app.tsx';
 import { carts } from '../cart/tables.ts';
 import type { Database } from '../db/client.ts';
@@ -9,6 +7,8 @@ import { guideFeedback } from '../guide/tables.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { markDelivered, markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
+import { createStaff } from '../staff/create-staff.ts';
+import type { StaffRole } from '../staff/tables.ts';
 import { inquiries } from '../support/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testDeps } from '../testing/factories.ts';

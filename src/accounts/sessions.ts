@@ -1,8 +1,8 @@
 import { and, eq, gt } from 'drizzle-orm';
-import type { Staff } from '../admin/tables.ts';
-import { staff } from '../admin/tables.ts';
 import type { Db } from '../db/client.ts';
 import { hashToken, randomToken } from '../lib/ids.ts';
+import type { Staff } from '../staff/tables.ts';
+import { staff } from '../staff/tables.ts';
 import { type Member, members, sessions } from './tables.ts';
 
 export const MEMBER_SESSION_DAYS = 30;

@@ -1,5 +1,5 @@
 import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { staff } from '../admin/tables.ts';
+import { staff } from '../staff/tables.ts';
 
 export const members = pgTable('members', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -8,11 +8,11 @@ import { fixedClock } from '../lib/clock.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
 import { sandboxPayments } from '../payments/tables.ts';
+import { createStaff } from '../staff/create-staff.ts';
+import type { StaffRole } from '../staff/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
 import { formClient } from '../testing/http-client.ts';
-import { createStaff } from './create-staff.ts';
-import type { StaffRole } from './tables.ts';
 
 const PASSWORD = 'staff password 123';
 

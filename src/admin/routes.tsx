@@ -1,30 +1,35 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { accountAdminRoutes } from '../accounts/admin-routes.tsx';
 import { endSession, STAFF_SESSION_HOURS } from '../accounts/sessions.ts';
+import { productAdminRoutes } from '../catalog/admin-routes.tsx';
 import { guideAdminRoutes } from '../guide/admin-routes.tsx';
+import { mailAdminRoutes } from '../mail/admin-mail-routes.tsx';
+import { mailboxAdminRoutes } from '../mail/admin-mailbox-routes.tsx';
+import { noticeAdminRoutes } from '../mail/admin-notice-routes.tsx';
+import { suppressionAdminRoutes } from '../mail/admin-suppression-routes.tsx';
 import { newsletterAdminRoutes } from '../newsletter/admin-routes.tsx';
+import { orderAdminRoutes } from '../orders/admin-routes.tsx';
+import { requireStaff } from '../staff/access.ts';
+import { staffSignInInput } from '../staff/inputs.ts';
+import { homePath } from '../staff/permissions.ts';
+import { signInStaff } from '../staff/sign-in-staff.ts';
 import { inquiryAdminRoutes } from '../support/admin-routes.tsx';
+import { renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { clientAddress } from '../web/rate-limit.ts';
 import { clearCookie, cookieNames, setSessionCookie } from '../web/session.ts';
-import { requireStaff } from './access.ts';
-import { accountAdminRoutes } from './account-routes.tsx';
-import { staffSignInInput } from './inputs.ts';
-import { mailAdminRoutes } from './mail-routes.tsx';
-import { mailboxAdminRoutes } from './mailbox-routes.tsx';
-import { noticeAdminRoutes } from './notice-routes.tsx';
-import { orderAdminRoutes } from './order-routes.tsx';
-import { renderAdminPage } from './pages/admin-layout.tsx';
+import { adminNav } from './pages/admin-nav.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
-import { homePath } from './permissions.ts';
-import { productAdminRoutes } from './product-routes.tsx';
-import { signInStaff } from './sign-in-staff.ts';
-import { suppressionAdminRoutes } from './suppression-routes.tsx';
 
 const SIGN_IN_FAILED = 'That email and password do not match a staff account.';
 
 /** The staff console, mounted at /admin: sign-in is open, everything else needs staff. */
 export const adminRoutes = new Hono<AppEnv>()
+  .use('*', async (c, next) => {
+    c.set('adminNav', adminNav);
+    await next();
+  })
   .get('/sign-in', (c) => {
     if (c.get('staff')) return c.redirect('/admin', 303);
     return renderAdminPage(c, 'Staff sign-in', <SignInPage csrf={c.get('csrfToken')} email="" />);

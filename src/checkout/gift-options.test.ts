@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../admin/create-staff.ts';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { renderHtml, renderText } from '../mail/templates/layout.ts';
@@ -13,6 +12,7 @@ import {
   sandboxCards,
 } from '../payments/sandbox-provider.ts';
 import { sandboxPayments } from '../payments/tables.ts';
+import { createStaff } from '../staff/create-staff.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { checkoutRequest, makeCart, makeProduct, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';

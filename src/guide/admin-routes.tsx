@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { allow } from '../admin/access.ts';
-import { renderAdminPage } from '../admin/pages/admin-layout.tsx';
+import { allow } from '../staff/access.ts';
+import { renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { findHelpfulness } from './find-helpfulness.ts';
 import { HelpfulnessPage } from './pages/helpfulness-page.tsx';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bounceReasonKey,
-  describeDelivery,
-  describeSuppression,
-  formatTokyoTime,
-} from './describe-delivery.ts';
+import { formatTokyoTime } from '../lib/japan-time.ts';
+import { bounceReasonKey, describeDelivery, describeSuppression } from './describe-delivery.ts';
 import type { MailEvent, OutboxMessage } from './tables.ts';
 
 // 01:42 UTC is 10:42 in Tokyo.

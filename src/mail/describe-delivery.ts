@@ -1,3 +1,4 @@
+import { formatTokyoTime } from '../lib/japan-time.ts';
 import { type Locale, type MessageKey, translator } from '../web/i18n.ts';
 import type { MailEvent, MailState, OutboxMessage } from './tables.ts';
 
@@ -13,32 +14,6 @@ export interface DeliveryDescription {
 
 type MessageState = Pick<OutboxMessage, 'state' | 'sentAt' | 'nextAttemptAt'>;
 type EventFacts = Pick<MailEvent, 'type' | 'detail' | 'at'>;
-
-const TOKYO = 'Asia/Tokyo';
-
-/** A time as the customer pages write it, in Japan time: '10:42 (26 Nov)' / '11月26日 10:42'. */
-export function formatTokyoTime(date: Date, locale: Locale): string {
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: TOKYO,
-  }).format(date);
-  if (locale === 'ja') {
-    const day = new Intl.DateTimeFormat('ja-JP', {
-      month: 'long',
-      day: 'numeric',
-      timeZone: TOKYO,
-    }).format(date);
-    return `${day} ${time}`;
-  }
-  const day = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    timeZone: TOKYO,
-  }).format(date);
-  return `${time} (${day})`;
-}
 
 const NO_SUCH_ADDRESS =
   /user unknown|unknown user|no such (user|mailbox|recipient)|does not exist|doesn't exist|recipient not found|invalid recipient|address rejected|mailbox unavailable/i;

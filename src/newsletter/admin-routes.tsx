@@ -1,13 +1,9 @@
 import { type Context, Hono } from 'hono';
-import { allow, staffActor, typedValues } from '../admin/access.ts';
-import {
-  type AdminStatus,
-  renderAdminMessage,
-  renderAdminPage,
-} from '../admin/pages/admin-layout.tsx';
 import { senderAddress } from '../mail/identity.ts';
 import { renderText } from '../mail/templates/layout.ts';
 import { newsletterMail } from '../mail/templates/newsletter-mails.ts';
+import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { findNewsletter, listNewsletters, type NewsletterSummary } from './find-newsletters.ts';

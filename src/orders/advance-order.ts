@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { formatJapanTime } from '../admin/japan-time.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { formatJapanTime } from '../lib/japan-time.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { type CaptureResult, captureOrderPayment } from '../payments/capture-order-payment.ts';
 import type { PaymentProvider } from '../payments/provider.ts';

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createStaff } from '../admin/create-staff.ts';
 import { createApp } from '../app.tsx';
 import type { Product } from '../catalog/tables.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
 import { outboxMessages } from '../mail/tables.ts';
+import { createStaff } from '../staff/create-staff.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import {
   checkoutRequest,

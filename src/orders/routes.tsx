@@ -5,7 +5,7 @@ import { listAddresses } from '../accounts/address-book.ts';
 import { addressFormFields } from '../accounts/profile-inputs.ts';
 import { addressInput } from '../checkout/inputs.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
-import { formatTokyoTime } from '../mail/describe-delivery.ts';
+import { formatTokyoTime } from '../lib/japan-time.ts';
 import { findOrderMail } from '../mail/find-order-mail.ts';
 import { findSuppression } from '../mail/suppressions.ts';
 import { PaymentFixBanner } from '../payments/pages/fix-payment-page.tsx';

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { cardInput, formFieldName, parseExpiry } from '../checkout/inputs.ts';
-import { formatTokyoTime } from '../mail/describe-delivery.ts';
+import { formatTokyoTime } from '../lib/japan-time.ts';
 import { below, guestOrderAccess, memberOrderAccess, type OrderAccess } from '../orders/routes.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';

@@ -1,8 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../admin/create-staff.ts';
-import type { StaffRole } from '../admin/tables.ts';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
@@ -10,6 +8,8 @@ import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { suppressAddress } from '../mail/suppressions.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
+import { createStaff } from '../staff/create-staff.ts';
+import type { StaffRole } from '../staff/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';

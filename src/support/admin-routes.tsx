@@ -1,13 +1,9 @@
 import { type Context, Hono } from 'hono';
-import { allow, staffActor, typedValues } from '../admin/access.ts';
-import {
-  type AdminStatus,
-  renderAdminMessage,
-  renderAdminPage,
-} from '../admin/pages/admin-layout.tsx';
-import { loadPage } from '../admin/paging.ts';
 import { randomToken } from '../lib/ids.ts';
+import { loadPage } from '../lib/paging.ts';
 import { findSuppression } from '../mail/suppressions.ts';
+import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { may } from '../admin/permissions.ts';
-import { staff } from '../admin/tables.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import { may } from '../staff/permissions.ts';
+import { staff } from '../staff/tables.ts';
 import { lockInquiryById } from './lock-inquiry.ts';
 import { inquiries, inquiryMessages } from './tables.ts';
 

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { members } from '../accounts/tables.ts';
-import { may } from '../admin/permissions.ts';
-import { staff, staffRoles } from '../admin/tables.ts';
 import type { Db } from '../db/client.ts';
 import { isMessageId, type MailLogRow, searchMail } from '../mail/find-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { findOrderById, type OrderDetail } from '../orders/find-orders.ts';
 import { orders } from '../orders/tables.ts';
+import { may } from '../staff/permissions.ts';
+import { staff, staffRoles } from '../staff/tables.ts';
 import { isInquiryNumber } from './next-inquiry-number.ts';
 import {
   type Inquiry,

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.ts';
+import { toJapanLocal } from '../lib/japan-time.ts';
 
 /** The Japan date as YYMMDD: the shop works on Tokyo time, whatever the server's zone. */
 function tokyoDate(now: Date): string {
-  const tokyo = new Date(now.getTime() + 9 * 3600_000);
-  return tokyo.toISOString().slice(2, 10).replaceAll('-', '');
+  return toJapanLocal(now).slice(2, 10).replaceAll('-', '');
 }
 
 /** `Q-YYMMDD-NNNN`: the Japan date and the sequence number, zero-padded to at least 4 digits. */

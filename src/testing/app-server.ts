@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
-import { seedFirstStaff } from '../admin/seed-first-staff.ts';
 import { createApp } from '../app.tsx';
 import { boot, startBackgroundWork } from '../boot.ts';
 import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
+import { seedFirstStaff } from '../staff/seed-first-staff.ts';
 import type { AppDeps } from '../web/context.ts';
 import { createTestDatabase, type DatabaseKind } from './databases.ts';
 

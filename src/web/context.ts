@@ -1,11 +1,13 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Logger } from 'pino';
 import type { Member } from '../accounts/tables.ts';
-import type { Staff } from '../admin/tables.ts';
 import type { Db } from '../db/client.ts';
 import type { DomainLookup } from '../email-policy/dns-check.ts';
 import type { Env } from '../env.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
+import type { Staff } from '../staff/tables.ts';
 import type { Locale, Translate } from './i18n.ts';
 
 /** Everything a request handler may need, built once at boot. */
@@ -34,5 +36,7 @@ export type AppEnv = {
     member: Member | null;
     staff: Staff | null;
     csrfToken: string;
+    /** The console's nav, set by admin/ so that domains' staff pages never import it. */
+    adminNav?: (c: Context<AppEnv>) => Child;
   };
 };

@@ -1,4 +1,4 @@
-import { formatTokyoTime } from '../../mail/describe-delivery.ts';
+import { formatTokyoTime } from '../../lib/japan-time.ts';
 import { MAIL_SECTION_ID } from '../../orders/pages/order-mail.tsx';
 import type { Order } from '../../orders/tables.ts';
 import { CodeField, TextField } from '../../web/form-fields.tsx';

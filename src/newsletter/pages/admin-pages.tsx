@@ -1,5 +1,5 @@
-import { formatJapanTime } from '../../admin/japan-time.ts';
-import { TextArea, TextField } from '../../admin/pages/admin-layout.tsx';
+import { formatJapanTime } from '../../lib/japan-time.ts';
+import { TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
 import type { MailCounts, NewsletterSummary } from '../find-newsletters.ts';
 import type { Newsletter } from '../tables.ts';

@@ -1,4 +1,5 @@
-import { describeDelivery, formatTokyoTime } from '../../mail/describe-delivery.ts';
+import { formatTokyoTime } from '../../lib/japan-time.ts';
+import { describeDelivery } from '../../mail/describe-delivery.ts';
 import type { CustomerMail } from '../../mail/find-order-mail.ts';
 import { CodeField, TextField } from '../../web/form-fields.tsx';
 import { formatDate, isMessageKey, type Locale, type Translate } from '../../web/i18n.ts';

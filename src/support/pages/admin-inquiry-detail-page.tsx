@@ -1,14 +1,14 @@
-import { formatJapanTime } from '../../admin/japan-time.ts';
+import { formatJapanTime } from '../../lib/japan-time.ts';
+import { formatJpy } from '../../lib/money.ts';
+import type { MailTopic } from '../../mail/enqueue-mail.ts';
+import type { MailLogRow } from '../../mail/find-mail.ts';
 import {
   MailStateBadge,
   suppressionReasonLabels,
   topicLabels,
-} from '../../admin/pages/mail-pages.tsx';
-import { stateLabels as orderStateLabels } from '../../admin/pages/order-pages.tsx';
-import { formatJpy } from '../../lib/money.ts';
-import type { MailTopic } from '../../mail/enqueue-mail.ts';
-import type { MailLogRow } from '../../mail/find-mail.ts';
+} from '../../mail/pages/mail-log-parts.tsx';
 import type { suppressions } from '../../mail/tables.ts';
+import { stateLabels as orderStateLabels } from '../../orders/state-labels.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
 import { REPLY_MAX_CHARS } from '../admin-inputs.ts';
 import { canApplyContactEmail } from '../apply-contact-email.ts';

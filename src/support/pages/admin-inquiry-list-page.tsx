@@ -1,6 +1,5 @@
-import { formatJapanTime } from '../../admin/japan-time.ts';
-import { FilterErrors, FilterSelect } from '../../admin/pages/admin-layout.tsx';
-import { Pager } from '../../admin/pages/order-pages.tsx';
+import { formatJapanTime } from '../../lib/japan-time.ts';
+import { FilterErrors, FilterSelect, Pager } from '../../web/admin-layout.tsx';
 import type { InquiryRow } from '../find-inquiries.ts';
 import { inquiryStateLabels } from '../set-inquiry-state.ts';
 import { inquiryCategories, inquiryStates } from '../tables.ts';

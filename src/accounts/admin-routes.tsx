@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { accountEventTypes } from '../accounts/account-events.ts';
-import { listAddresses } from '../accounts/address-book.ts';
-import { listAccountEvents } from '../accounts/find-account-events.ts';
 import { listMemberOrders } from '../orders/find-orders.ts';
+import { allow } from '../staff/access.ts';
+import { renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
-import { allow } from './access.ts';
-import { renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
-import { AccountEventsPage, MemberDetailPage, MemberSearchPage } from './pages/member-pages.tsx';
+import { accountEventTypes } from './account-events.ts';
+import { listAddresses } from './address-book.ts';
+import { listAccountEvents } from './find-account-events.ts';
+import {
+  AccountEventsPage,
+  MemberDetailPage,
+  MemberSearchPage,
+} from './pages/admin-member-pages.tsx';
 import { findMemberProfile, searchMembers } from './search-members.ts';
 
 const MEMBER_LIMIT = 50;

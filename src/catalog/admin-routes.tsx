@@ -1,20 +1,20 @@
 import { type Context, Hono } from 'hono';
-import { findProductBySku, findProductBySlug } from '../catalog/list-products.ts';
-import { saveProduct } from '../catalog/save-product.ts';
-import type { Product } from '../catalog/tables.ts';
+import { loadPage } from '../lib/paging.ts';
+import { allow, typedValues } from '../staff/access.ts';
+import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
-import { allow, typedValues } from './access.ts';
-import { type ProductInput, productInput, productSearchInput } from './inputs.ts';
-import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
+import { type ProductInput, productInput, productSearchInput } from './admin-inputs.ts';
+import { findProductBySku, findProductBySlug } from './list-products.ts';
 import {
   newProductValues,
   ProductFormPage,
   ProductListPage,
   productValues,
-} from './pages/product-pages.tsx';
-import { loadPage } from './paging.ts';
+} from './pages/admin-product-pages.tsx';
+import { saveProduct } from './save-product.ts';
 import { searchProducts } from './search-products.ts';
+import type { Product } from './tables.ts';
 
 type Ctx = Context<AppEnv>;
 

@@ -4,21 +4,21 @@ import { members } from '../accounts/tables.ts';
 import { createApp } from '../app.tsx';
 import type { Buyer } from '../checkout/place-order.ts';
 import type { Database } from '../db/client.ts';
-import { deliverDueMail } from '../mail/deliver-mail.ts';
-import { redactSource } from '../mail/mail-secrets.ts';
-import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
-import { smtpTransport } from '../mail/smtp-transport.ts';
-import { caughtMails, outboxMessages, suppressions } from '../mail/tables.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
+import { createStaff } from '../staff/create-staff.ts';
+import type { StaffRole } from '../staff/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { refusingSmtpServer } from '../testing/smtp-servers.ts';
-import { createStaff } from './create-staff.ts';
-import type { StaffRole } from './tables.ts';
+import { deliverDueMail } from './deliver-mail.ts';
+import { redactSource } from './mail-secrets.ts';
+import { recordDeliveryReport } from './record-delivery-report.ts';
+import { smtpTransport } from './smtp-transport.ts';
+import { caughtMails, outboxMessages, suppressions } from './tables.ts';
 
 const PASSWORD = 'staff password 123';
 

@@ -2,16 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
-import { deliverDueMail } from '../mail/deliver-mail.ts';
-import { enqueueMail } from '../mail/enqueue-mail.ts';
-import { caughtMails, type OutboxMessage, outboxMessages } from '../mail/tables.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
+import { createStaff } from '../staff/create-staff.ts';
+import { type StaffRole, staffRoles } from '../staff/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
-import { createStaff } from './create-staff.ts';
-import { type StaffRole, staffRoles } from './tables.ts';
+import { deliverDueMail } from './deliver-mail.ts';
+import { enqueueMail } from './enqueue-mail.ts';
+import { caughtMails, type OutboxMessage, outboxMessages } from './tables.ts';
 
 const PASSWORD = 'staff password 123';
 

@@ -1,18 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { simpleParser } from 'mailparser';
-import { findCaughtMail, listCaughtMail, outboxIdOf } from '../mail/find-mail.ts';
-import type { CaughtMail } from '../mail/tables.ts';
+import { loadPage } from '../lib/paging.ts';
+import { allow } from '../staff/access.ts';
+import { renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
-import { allow } from './access.ts';
-import { mailboxSearchInput } from './inputs.ts';
-import { renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
+import { mailboxSearchInput } from './admin-inputs.ts';
+import { findCaughtMail, listCaughtMail, outboxIdOf } from './find-mail.ts';
 import {
   MailboxListPage,
   type MailboxMessage,
   MailboxMessagePage,
-} from './pages/mailbox-pages.tsx';
-import { loadPage } from './paging.ts';
+} from './pages/admin-mailbox-pages.tsx';
+import type { CaughtMail } from './tables.ts';
 
 /**
  * The HTML part is the sender's markup, so it gets a document of its own: no scripts, no network,

@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
-import { deliverDueMail } from '../mail/deliver-mail.ts';
-import { caughtMails, outboxMessages } from '../mail/tables.ts';
+import { createStaff } from '../staff/create-staff.ts';
+import type { StaffRole } from '../staff/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
-import { createStaff } from './create-staff.ts';
-import type { StaffRole } from './tables.ts';
+import { deliverDueMail } from './deliver-mail.ts';
+import { caughtMails, outboxMessages } from './tables.ts';
 
 const listed = (html: string) => [...html.matchAll(/data-caught="([^"]+)"/g)].map((m) => m[1]);
 

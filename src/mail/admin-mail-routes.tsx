@@ -1,22 +1,18 @@
 import { type Context, Hono } from 'hono';
-import type { MailTopic } from '../mail/enqueue-mail.ts';
-import { loadMailDetail, type MailDetail, searchMail } from '../mail/find-mail.ts';
-import { staffBody, staffSource, staffSubject } from '../mail/mail-secrets.ts';
-import { resendMail } from '../mail/resend-mail.ts';
-import { findSuppression } from '../mail/suppressions.ts';
+import { loadPage } from '../lib/paging.ts';
+import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { may } from '../staff/permissions.ts';
+import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
-import { allow, staffActor, typedValues } from './access.ts';
-import { mailFilterInput, resendInput } from './inputs.ts';
-import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
-import {
-  type MailContentView,
-  MailDetailPage,
-  MailLogPage,
-  topicLabels,
-} from './pages/mail-pages.tsx';
-import { loadPage } from './paging.ts';
-import { may } from './permissions.ts';
+import { mailFilterInput, resendInput } from './admin-inputs.ts';
+import type { MailTopic } from './enqueue-mail.ts';
+import { loadMailDetail, type MailDetail, searchMail } from './find-mail.ts';
+import { staffBody, staffSource, staffSubject } from './mail-secrets.ts';
+import { type MailContentView, MailDetailPage, MailLogPage } from './pages/admin-mail-pages.tsx';
+import { topicLabels } from './pages/mail-log-parts.tsx';
+import { resendMail } from './resend-mail.ts';
+import { findSuppression } from './suppressions.ts';
 
 type Ctx = Context<AppEnv>;
 

@@ -1,5 +1,5 @@
+import { TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { TextArea, TextField } from './admin-layout.tsx';
 
 /** Writing an important notice to the customers of an order or of a product. */
 export function NoticeFormPage(props: {

@@ -1,6 +1,6 @@
 import { asc, ilike, or, sql } from 'drizzle-orm';
-import { type Product, productColumns, products } from '../catalog/tables.ts';
 import type { Db } from '../db/client.ts';
+import { type Product, productColumns, products } from './tables.ts';
 
 /** Every product for staff, ended and member-only included; `q` matches SKU or either title. */
 export function searchProducts(

@@ -1,12 +1,12 @@
-import { type AccountEventType, accountEventTypes } from '../../accounts/account-events.ts';
-import type { MemberAddress } from '../../accounts/address-book-tables.ts';
-import type { AccountEventRow } from '../../accounts/find-account-events.ts';
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
+import { stateLabels } from '../../orders/state-labels.ts';
 import type { Order } from '../../orders/tables.ts';
 import { Notice } from '../../web/layout.tsx';
-import { formatJapanTime } from '../japan-time.ts';
+import { type AccountEventType, accountEventTypes } from '../account-events.ts';
+import type { MemberAddress } from '../address-book-tables.ts';
+import type { AccountEventRow } from '../find-account-events.ts';
 import type { MemberProfile } from '../search-members.ts';
-import { stateLabels } from './order-pages.tsx';
 
 /** Staff's names for event types; a type added later shows as its code until named here. */
 export const accountEventLabels: Partial<Record<AccountEventType, string>> = {

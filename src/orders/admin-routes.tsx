@@ -1,19 +1,20 @@
 import { type Context, Hono } from 'hono';
+import { loadPage } from '../lib/paging.ts';
 import { isMessageId, listOrderMail } from '../mail/find-mail.ts';
 import { resendMail } from '../mail/resend-mail.ts';
-import type { AdvanceResult } from '../orders/advance-order.ts';
-import { markDelivered, markPreparing, shipOrder } from '../orders/advance-order.ts';
-import { cancelOrder } from '../orders/cancel-order.ts';
-import { changeOrderContactEmail } from '../orders/change-contact-email.ts';
-import { findOrderByNumber, type OrderDetail, searchOrders } from '../orders/find-orders.ts';
+import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { may } from '../staff/permissions.ts';
+import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
-import { allow, staffActor, typedValues } from './access.ts';
-import { cancelInput, contactEmailInput, orderFilterInput, shipInput } from './inputs.ts';
-import { type AdminStatus, renderAdminMessage, renderAdminPage } from './pages/admin-layout.tsx';
-import { OrderDetailPage, OrderListPage, stateLabels } from './pages/order-pages.tsx';
-import { loadPage } from './paging.ts';
-import { may } from './permissions.ts';
+import { cancelInput, contactEmailInput, orderFilterInput, shipInput } from './admin-inputs.ts';
+import type { AdvanceResult } from './advance-order.ts';
+import { markDelivered, markPreparing, shipOrder } from './advance-order.ts';
+import { cancelOrder } from './cancel-order.ts';
+import { changeOrderContactEmail } from './change-contact-email.ts';
+import { findOrderByNumber, type OrderDetail, searchOrders } from './find-orders.ts';
+import { OrderDetailPage, OrderListPage } from './pages/admin-order-pages.tsx';
+import { stateLabels } from './state-labels.ts';
 
 /** What the notice says after each action; the key travels in `?done=`. */
 const doneNotices: Record<string, string> = {

@@ -1,8 +1,8 @@
-import type { suppressions } from '../../mail/tables.ts';
+import { formatJapanTime } from '../../lib/japan-time.ts';
+import { TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
-import { formatJapanTime } from '../japan-time.ts';
-import { TextArea, TextField } from './admin-layout.tsx';
-import { suppressionReasonLabels } from './mail-pages.tsx';
+import type { suppressions } from '../tables.ts';
+import { suppressionReasonLabels } from './mail-log-parts.tsx';
 
 type Suppression = typeof suppressions.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Member, members } from '../accounts/tables.ts';
 import type { Db } from '../db/client.ts';
+import { type Member, members } from './tables.ts';
 
 /** What staff see of a member: never the password hash. */
 const profileColumns = {

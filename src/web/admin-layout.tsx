@@ -1,19 +1,17 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { AppEnv } from '../../web/context.ts';
-import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { may } from '../permissions.ts';
+import type { AppEnv } from './context.ts';
+import { FieldError, Notice } from './layout.tsx';
 
 export type AdminStatus = 200 | 400 | 403 | 404 | 409 | 429;
 
-/** Renders a page of the staff console: its own top nav, the shop's stylesheet, English only. */
+/** Renders a page of the staff console: the nav admin/ set, the shop's stylesheet, English only. */
 export function renderAdminPage(
   c: Context<AppEnv>,
   title: string,
   body: Child,
   status: AdminStatus = 200,
 ) {
-  const staff = c.get('staff');
   const shopName = c.get('deps').env.SHOP_NAME;
   return c.html(
     <html lang="en">
@@ -26,42 +24,7 @@ export function renderAdminPage(
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>
       <body class="admin">
-        <nav class="admin-nav" aria-label="Admin">
-          <a class="admin-brand" href="/admin">
-            {shopName} admin
-          </a>
-          {staff && may(staff.role, 'view_orders') && <a href="/admin/orders">Orders</a>}
-          {staff && may(staff.role, 'edit_products') && <a href="/admin/products">Products</a>}
-          {staff && may(staff.role, 'view_mail_log') && <a href="/admin/mail">Mail log</a>}
-          {staff && may(staff.role, 'read_mailbox') && <a href="/admin/mailbox">Mailbox</a>}
-          {staff && may(staff.role, 'view_members') && <a href="/admin/members">Members</a>}
-          {staff && may(staff.role, 'answer_inquiries') && (
-            <>
-              <a href="/admin/inquiries">Inquiries</a>
-              <a href="/admin/guide">Guide feedback</a>
-            </>
-          )}
-          {staff && may(staff.role, 'manage_mail') && (
-            <>
-              <a href="/admin/suppressions">Suppressions</a>
-              <a href="/admin/notices/new">Notices</a>
-              <a href="/admin/newsletters">Newsletters</a>
-            </>
-          )}
-          {staff && (
-            <>
-              <span class="admin-who">
-                {staff.email} · {staff.role}
-              </span>
-              <form method="post" action="/admin/sign-out" class="inline">
-                <Csrf token={c.get('csrfToken')} />
-                <button type="submit" class="link">
-                  Sign out
-                </button>
-              </form>
-            </>
-          )}
-        </nav>
+        {c.get('adminNav')?.(c)}
         <main id="main">{body}</main>
       </body>
     </html>,
@@ -210,5 +173,17 @@ export function FilterErrors(props: {
       These filters cannot be used:{' '}
       {refused.map(([field, message]) => `${props.labels[field] ?? field}: ${message}`).join(' ')}
     </Notice>
+  );
+}
+
+/** Previous / next links for a list of unknown length. */
+export function Pager(props: { page: number; hasNext: boolean; href: (page: number) => string }) {
+  if (props.page <= 1 && !props.hasNext) return null;
+  return (
+    <nav class="pager" aria-label="Pages">
+      {props.page > 1 && <a href={props.href(props.page - 1)}>← Previous</a>}
+      <span>Page {props.page}</span>
+      {props.hasNext && <a href={props.href(props.page + 1)}>Next →</a>}
+    </nav>
   );
 }

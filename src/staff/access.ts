@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
+import { renderForbidden } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
-import { renderForbidden } from './pages/admin-layout.tsx';
 import { type AdminAction, may } from './permissions.ts';
 
 /** Everything in the console needs a signed-in staff member. */

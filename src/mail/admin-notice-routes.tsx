@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { sendImportantNotice } from '../mail/compose-notice.ts';
+import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { renderAdminPage } from '../web/admin-layout.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
-import { allow, staffActor, typedValues } from './access.ts';
-import { noticeInput } from './inputs.ts';
-import { renderAdminPage } from './pages/admin-layout.tsx';
-import { NoticeFormPage } from './pages/notice-pages.tsx';
+import { noticeInput } from './admin-inputs.ts';
+import { sendImportantNotice } from './compose-notice.ts';
+import { NoticeFormPage } from './pages/admin-notice-pages.tsx';
 
 const failures = {
   order_not_found: 'There is no order with that number.',

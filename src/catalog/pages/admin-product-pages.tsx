@@ -1,11 +1,10 @@
-import { categories, categoryNames } from '../../catalog/demo-catalog.ts';
-import type { Product } from '../../catalog/tables.ts';
+import { toJapanLocal } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
+import { CheckboxField, Pager, SelectField, TextArea, TextField } from '../../web/admin-layout.tsx';
 import { Csrf, Notice } from '../../web/layout.tsx';
-import { productKinds, productStatuses } from '../inputs.ts';
-import { toJapanLocal } from '../japan-time.ts';
-import { CheckboxField, SelectField, TextArea, TextField } from './admin-layout.tsx';
-import { Pager } from './order-pages.tsx';
+import { productKinds, productStatuses } from '../admin-inputs.ts';
+import { categories, categoryNames } from '../demo-catalog.ts';
+import type { Product } from '../tables.ts';
 
 const statusLabels: Record<(typeof productStatuses)[number], string> = {
   on_sale: 'On sale',

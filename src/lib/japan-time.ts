@@ -36,3 +36,29 @@ export function toJapanLocal(date: Date): string {
 export function formatJapanTime(date: Date): string {
   return toJapanLocal(date).replace('T', ' ');
 }
+
+const TOKYO = 'Asia/Tokyo';
+
+/** A time as the customer pages write it, in Japan time: '10:42 (26 Nov)' / '11月26日 10:42'. */
+export function formatTokyoTime(date: Date, locale: 'en' | 'ja'): string {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: TOKYO,
+  }).format(date);
+  if (locale === 'ja') {
+    const day = new Intl.DateTimeFormat('ja-JP', {
+      month: 'long',
+      day: 'numeric',
+      timeZone: TOKYO,
+    }).format(date);
+    return `${day} ${time}`;
+  }
+  const day = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: TOKYO,
+  }).format(date);
+  return `${time} (${day})`;
+}

@@ -1,16 +1,20 @@
 import { type Context, Hono } from 'hono';
+import { allow, staffActor, typedValues } from '../staff/access.ts';
+import { type AdminStatus, renderAdminPage } from '../web/admin-layout.tsx';
+import type { AppEnv } from '../web/context.ts';
+import { fieldMessages } from '../web/errors.ts';
+import {
+  addSuppressionInput,
+  removeSuppressionInput,
+  suppressionSearchInput,
+} from './admin-inputs.ts';
+import { SuppressionsPage } from './pages/admin-suppression-pages.tsx';
 import {
   findSuppression,
   listSuppressions,
   removeSuppression,
   suppressAddress,
-} from '../mail/suppressions.ts';
-import type { AppEnv } from '../web/context.ts';
-import { fieldMessages } from '../web/errors.ts';
-import { allow, staffActor, typedValues } from './access.ts';
-import { addSuppressionInput, removeSuppressionInput, suppressionSearchInput } from './inputs.ts';
-import { type AdminStatus, renderAdminPage } from './pages/admin-layout.tsx';
-import { SuppressionsPage } from './pages/suppression-pages.tsx';
+} from './suppressions.ts';
 
 type Ctx = Context<AppEnv>;
 

@@ -1,32 +1,19 @@
 import { MessageCardText } from '../../checkout/pages/message-card-text.tsx';
+import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
 import type { OrderMail } from '../../mail/find-mail.ts';
-import type { OrderDetail } from '../../orders/find-orders.ts';
-import { canMove } from '../../orders/order-rules.ts';
-import { trackingLink } from '../../orders/pages/order-page.tsx';
-import {
-  type Order,
-  type OrderEventState,
-  type OrderState,
-  orderStates,
-} from '../../orders/tables.ts';
+import { describeMailEvent, MailStateBadge, topicLabel } from '../../mail/pages/mail-log-parts.tsx';
 import { brandNames, type CardBrand } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
+import { FilterErrors, FilterSelect, Pager } from '../../web/admin-layout.tsx';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
-import { carrierCodes } from '../inputs.ts';
-import { formatJapanTime } from '../japan-time.ts';
-import { FilterErrors, FilterSelect } from './admin-layout.tsx';
-import { ContactEmailForm, OrderMailSection } from './mail-pages.tsx';
-
-export const stateLabels: Record<OrderState, string> = {
-  placed: 'Placed',
-  payment_authorised: 'Payment authorised',
-  preparing: 'Preparing',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  cancelled: 'Cancelled',
-};
+import { carrierCodes } from '../admin-inputs.ts';
+import type { OrderDetail } from '../find-orders.ts';
+import { canMove } from '../order-rules.ts';
+import { stateLabels } from '../state-labels.ts';
+import { type Order, type OrderEventState, type OrderState, orderStates } from '../tables.ts';
+import { trackingLink } from './order-page.tsx';
 
 /** Timeline entries that are not state changes. */
 const eventLabels: Record<OrderEventState, string> = {
@@ -142,18 +129,6 @@ export function OrderListPage(props: {
       )}
       <Pager page={props.page} hasNext={props.hasNext} href={(p) => pageHref(values, p)} />
     </section>
-  );
-}
-
-/** Previous / next links for a list of unknown length. */
-export function Pager(props: { page: number; hasNext: boolean; href: (page: number) => string }) {
-  if (props.page <= 1 && !props.hasNext) return null;
-  return (
-    <nav class="pager" aria-label="Pages">
-      {props.page > 1 && <a href={props.href(props.page - 1)}>← Previous</a>}
-      <span>Page {props.page}</span>
-      {props.hasNext && <a href={props.href(props.page + 1)}>Next →</a>}
-    </nav>
   );
 }
 
@@ -450,4 +425,106 @@ export function OrderDetailPage(props: {
 function hasAnyAction(state: OrderState, actions: OrderActions) {
   const moves = (['preparing', 'shipped', 'delivered'] as const).some((to) => canMove(state, to));
   return (actions.move && moves) || (actions.cancel && canMove(state, 'cancelled'));
+}
+
+/** "Mail about this order" on the admin order page. */
+export function OrderMailSection(props: {
+  orderNumber: string;
+  mails: OrderMail[];
+  csrf: string;
+  canManage: boolean;
+}) {
+  const base = `/admin/orders/${props.orderNumber}`;
+  return (
+    <>
+      <h2 id="mail">Mail about this order</h2>
+      {props.mails.length === 0 ? (
+        <p class="muted">No mail about this order yet.</p>
+      ) : (
+        <table class="admin-table">
+          <thead>
+            <tr>
+              <th>Type</th>
+              <th>Recipient</th>
+              <th>State</th>
+              <th>Sent (JST)</th>
+              <th>Last event</th>
+              {props.canManage && <th />}
+            </tr>
+          </thead>
+          <tbody>
+            {props.mails.map((m) => (
+              <tr data-order-mail={m.id}>
+                <td>
+                  <a href={`/admin/mail/${m.id}`}>{topicLabel(m.topic)}</a>
+                  {m.resendOf && <div class="muted">resend</div>}
+                </td>
+                <td>{m.recipient}</td>
+                <td>
+                  <MailStateBadge state={m.state} />
+                </td>
+                <td>{m.sentAt ? formatJapanTime(m.sentAt) : '—'}</td>
+                <td>
+                  {m.lastEvent && (
+                    <>
+                      {formatJapanTime(m.lastEvent.at)} · {describeMailEvent(m.lastEvent).summary}
+                    </>
+                  )}
+                </td>
+                {props.canManage && (
+                  <td>
+                    <form method="post" action={`${base}/mail/${m.id}/resend`} class="inline">
+                      <Csrf token={props.csrf} />
+                      <button type="submit" class="secondary">
+                        Resend
+                      </button>
+                    </form>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** The form on the order page that moves the order's mail to another address. */
+export function ContactEmailForm(props: {
+  orderNumber: string;
+  current: string;
+  csrf: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  return (
+    <form
+      method="post"
+      action={`/admin/orders/${props.orderNumber}/contact-email`}
+      class="stack"
+      id="contact-email"
+    >
+      <Csrf token={props.csrf} />
+      <label>
+        Change contact email
+        <span class="help">
+          This order's mail goes to the new address from now on and the confirmation is sent there
+          again. The customer's account email does not change. Now: {props.current}
+        </span>
+        <input
+          type="email"
+          name="email"
+          value={props.values.email ?? ''}
+          required
+          maxlength={254}
+          aria-invalid={props.errors.email ? 'true' : undefined}
+        />
+        <FieldError message={props.errors.email} />
+      </label>
+      <div>
+        <button type="submit">Change and resend the confirmation</button>
+      </div>
+    </form>
+  );
 }

@@ -1,7 +1,7 @@
-import type { CaughtMail } from '../../mail/tables.ts';
+import { formatJapanTime } from '../../lib/japan-time.ts';
+import { Pager } from '../../web/admin-layout.tsx';
 import { Notice } from '../../web/layout.tsx';
-import { formatJapanTime } from '../japan-time.ts';
-import { Pager } from './order-pages.tsx';
+import type { CaughtMail } from '../tables.ts';
 
 type CaughtSummary = Omit<CaughtMail, 'raw'>;
 
