@@ -6,7 +6,7 @@ import { problemMessage } from '../cart/problem-message.ts';
 import { cartOwner } from '../cart/routes.tsx';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { findOrderByNumber } from '../orders/find-orders.ts';
-import { checkOrderAccess, guestOrderPath } from '../orders/order-access.ts';
+import { checkOrderAccess, guestOrderPath, memberOrderPath } from '../orders/order-access.ts';
 import type { Order } from '../orders/tables.ts';
 import { findCountry } from '../shipping/countries.ts';
 import { availableMethods, type ShippingMethodCode } from '../shipping/rates.ts';
@@ -241,7 +241,7 @@ export const checkoutRoutes = new Hono<AppEnv>()
     const member = c.get('member');
     const isOwner = member && detail.order.memberId === member.id;
     const orderPath = isOwner
-      ? `/mypage/orders/${detail.order.number}`
+      ? memberOrderPath(detail.order.number)
       : guestOrderPath(secret, detail.order);
     return renderPage(
       c,

@@ -32,7 +32,12 @@ import {
   orderNumber,
 } from './inputs.ts';
 import { ADDRESS_CHANGES_PER_HOUR, CONTACT_CODES_PER_HOUR, RESENDS_PER_HOUR } from './limits.ts';
-import { checkOrderAccess, GUEST_LINK_DAYS, guestOrderPath } from './order-access.ts';
+import {
+  checkOrderAccess,
+  GUEST_LINK_DAYS,
+  guestOrderPath,
+  memberOrderPath,
+} from './order-access.ts';
 import { customerMayCancel, mayChangeAddress, shipsParcel } from './order-rules.ts';
 import { FindOrderCodePage, FindOrderPage, OrderLinkGonePage } from './pages/find-order-pages.tsx';
 import { ADDRESS_SECTION_ID, AddressTooLate, OrderAddressSection } from './pages/order-address.tsx';
@@ -75,7 +80,7 @@ export async function memberOrderAccess(c: Context<AppEnv>): Promise<OrderAccess
   if (!detail) throw notFound();
   return {
     detail,
-    path: `/mypage/orders/${encodeURIComponent(detail.order.number)}`,
+    path: memberOrderPath(detail.order.number),
     memberEmail: member.email,
     byLink: false,
   };
