@@ -4,9 +4,7 @@ import { checkEmailAddress } from '../email-policy/check-email-address.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { problemMessage } from '../email-policy/messages.ts';
 import { findAddressProblem, findRecentMail } from '../mail/find-order-mail.ts';
-import { cancelOrder } from '../orders/cancel-order.ts';
 import { listMemberOrders } from '../orders/find-orders.ts';
-import { memberOrderAccess, showCustomerOrder } from '../orders/routes.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
@@ -207,15 +205,4 @@ export const accountRoutes = new Hono<AppEnv>()
         locale={c.get('locale')}
       />,
     );
-  })
-  .get('/mypage/orders/:number', async (c) => showCustomerOrder(c, await memberOrderAccess(c)))
-  .post('/mypage/orders/:number/cancel', async (c) => {
-    const access = await memberOrderAccess(c);
-    const result = await cancelOrder(c.get('deps'), {
-      orderId: access.detail.order.id,
-      actor: 'customer',
-    });
-    if (!result.ok)
-      return showCustomerOrder(c, access, { error: c.get('t')('order.cannotCancel'), status: 409 });
-    return c.redirect(`${access.path}?cancelled=1`, 303);
   });

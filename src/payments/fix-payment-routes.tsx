@@ -1,7 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { cardInput, formFieldName, parseExpiry } from '../checkout/inputs.ts';
 import { formatTokyoTime } from '../mail/describe-delivery.ts';
-import { below, guestOrderAccess, memberOrderAccess, type OrderAccess } from '../orders/routes.tsx';
+import {
+  below,
+  guestOrderAccess,
+  memberOrderAccess,
+  type OrderAccess,
+} from '../orders/customer-order-page.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
