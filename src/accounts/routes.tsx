@@ -14,6 +14,7 @@ import { clearCookie, cookieNames } from '../web/session.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { emailChangeRoutes } from './email-change-routes.tsx';
 import { registerInput, signInInput } from './inputs.ts';
+import { REGISTER_LIMIT } from './limits.ts';
 import { lookupRoutes } from './lookup-routes.tsx';
 import { setPendingVerification, startMemberSession } from './member-cookies.ts';
 import { MyPage, RegisterPage, SignInPage } from './pages/account-pages.tsx';
@@ -145,7 +146,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const limited = await hitRateLimits(
       deps.db,
-      [{ key: `register:ip:${clientAddress(c)}`, max: 10, windowSeconds: 3600 }],
+      [{ key: `register:ip:${clientAddress(c)}`, ...REGISTER_LIMIT }],
       deps.clock.now(),
     );
     if (!limited.ok) {
