@@ -8,15 +8,12 @@ import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { confirmEmailChange } from './confirm-email-change.ts';
 import { limitedMessage, typedValues } from './form-replies.ts';
 import { emailChangeInput, verifyEmailInput } from './inputs.ts';
+import { EMAIL_CHANGE_CONFIRM_LIMIT, EMAIL_CHANGE_REQUEST_LIMIT } from './limits.ts';
 import { EmailChangePage, EmailCodePage } from './pages/email-change-pages.tsx';
 import { requestEmailChange } from './request-email-change.ts';
 import { findLiveCode } from './verification-codes.ts';
 
 type Ctx = Context<AppEnv>;
-
-/** Requests (each checks the password) and code entries a member may make per hour. */
-const REQUESTS_PER_HOUR = 5;
-const CONFIRMS_PER_HOUR = 20;
 
 const requireMember: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('member'))
@@ -112,7 +109,7 @@ export const emailChangeRoutes = new Hono<AppEnv>()
     }
     const limited = await hitRateLimits(
       deps.db,
-      [{ key: `email-change:member:${member.id}`, max: REQUESTS_PER_HOUR, windowSeconds: 3600 }],
+      [{ key: `email-change:member:${member.id}`, ...EMAIL_CHANGE_REQUEST_LIMIT }],
       deps.clock.now(),
     );
     if (!limited.ok)
@@ -151,7 +148,7 @@ export const emailChangeRoutes = new Hono<AppEnv>()
     if (!parsed.success) return codePage(c, { code, fieldError: t('v.code'), status: 400 });
     const limited = await hitRateLimits(
       deps.db,
-      [{ key: `email-confirm:member:${member.id}`, max: CONFIRMS_PER_HOUR, windowSeconds: 3600 }],
+      [{ key: `email-confirm:member:${member.id}`, ...EMAIL_CHANGE_CONFIRM_LIMIT }],
       deps.clock.now(),
     );
     if (!limited.ok)

@@ -6,6 +6,7 @@ import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { confirmMemberLookup } from './confirm-member-lookup.ts';
 import { limitedMessage, typedValues } from './form-replies.ts';
 import { memberLookupCodeInput, memberLookupInput } from './inputs.ts';
+import { MEMBER_LOOKUP_LIMITS } from './limits.ts';
 import { identityKey } from './login-identity.ts';
 import { LookupCodePage, LookupPage, LookupResultPage } from './pages/lookup-pages.tsx';
 import { requestMemberLookup } from './request-member-lookup.ts';
@@ -15,12 +16,12 @@ type FormState = { errors?: Record<string, string>; message?: string; status?: 2
 
 /** Limits per client and per address; counted before anything is looked up. */
 function lookupLimits(c: Ctx, step: 'send' | 'check', email: string) {
-  const max = step === 'send' ? { ip: 10, email: 3 } : { ip: 30, email: 15 };
+  const limits = MEMBER_LOOKUP_LIMITS[step];
   return hitRateLimits(
     c.get('deps').db,
     [
-      { key: `lookup:${step}:ip:${clientAddress(c)}`, max: max.ip, windowSeconds: 3600 },
-      { key: `lookup:${step}:email:${identityKey(email)}`, max: max.email, windowSeconds: 3600 },
+      { key: `lookup:${step}:ip:${clientAddress(c)}`, ...limits.perClient },
+      { key: `lookup:${step}:email:${identityKey(email)}`, ...limits.perEmail },
     ],
     c.get('deps').clock.now(),
   );

@@ -6,6 +6,7 @@ import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { limitedMessage, typedValues } from './form-replies.ts';
 import { forgotPasswordInput, resetWithCodeInput, resetWithLinkInput } from './inputs.ts';
+import { PASSWORD_RESET_LIMITS } from './limits.ts';
 import { identityKey } from './login-identity.ts';
 import { clearPendingVerification, startMemberSession } from './member-cookies.ts';
 import {
@@ -24,13 +25,13 @@ type Ctx = Context<AppEnv>;
 
 /** Limits on asking for reset mail and on entering what it carried, per client and per login. */
 function resetLimits(c: Ctx, step: 'send' | 'check', login: string) {
-  const max = step === 'send' ? { ip: 10, login: 3 } : { ip: 30, login: 10 };
+  const limits = PASSWORD_RESET_LIMITS[step];
   const key = identityKey(login);
   return hitRateLimits(
     c.get('deps').db,
     [
-      { key: `reset:${step}:ip:${clientAddress(c)}`, max: max.ip, windowSeconds: 3600 },
-      { key: `reset:${step}:login:${key}`, max: max.login, windowSeconds: 3600 },
+      { key: `reset:${step}:ip:${clientAddress(c)}`, ...limits.perClient },
+      { key: `reset:${step}:login:${key}`, ...limits.perLogin },
     ],
     c.get('deps').clock.now(),
   );
@@ -164,7 +165,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       }
       const limited = await hitRateLimits(
         c.get('deps').db,
-        [{ key: `reset:check:ip:${clientAddress(c)}`, max: 30, windowSeconds: 3600 }],
+        [{ key: `reset:check:ip:${clientAddress(c)}`, ...PASSWORD_RESET_LIMITS.check.perClient }],
         c.get('deps').clock.now(),
       );
       if (!limited.ok)

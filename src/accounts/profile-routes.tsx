@@ -11,6 +11,7 @@ import { addressFormValues, findMemberAddress, listAddresses } from './address-b
 import { cancelMembership, findOpenOrderNumbers } from './cancel-membership.ts';
 import { changePassword } from './change-password.ts';
 import { deleteAddress } from './delete-address.ts';
+import { MEMBER_PASSWORD_LIMITS } from './limits.ts';
 import {
   AddressBookPage,
   AddressFormPage,
@@ -70,8 +71,8 @@ async function limitPasswordChecks(c: Ctx, memberId: string) {
   const limited = await hitRateLimits(
     db,
     [
-      { key: `member-password:member:${memberId}`, max: 5, windowSeconds: 15 * 60 },
-      { key: `member-password:ip:${clientAddress(c)}`, max: 30, windowSeconds: 15 * 60 },
+      { key: `member-password:member:${memberId}`, ...MEMBER_PASSWORD_LIMITS.perMember },
+      { key: `member-password:ip:${clientAddress(c)}`, ...MEMBER_PASSWORD_LIMITS.perClient },
     ],
     clock.now(),
   );

@@ -6,6 +6,7 @@ import { hitRateLimits } from '../web/rate-limit.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { normaliseEmail } from './email-address.ts';
 import type { RegisterInput } from './inputs.ts';
+import { REGISTRATION_MAIL_LIMIT } from './limits.ts';
 import { identityKey, loginIdentity } from './login-identity.ts';
 import { hashPassword } from './passwords.ts';
 import {
@@ -24,9 +25,6 @@ export type RegisterResult =
 
 /** How long an unconfirmed registration holds its member ID and email against newcomers. */
 export const UNVERIFIED_HOLD_HOURS = 24;
-
-/** Mails about registration attempts one address gets per day; more are only recorded. */
-export const ATTEMPT_MAILS_PER_DAY = 3;
 
 // Advisory lock class for registering a member ID (the key is a hash of the lower-cased ID).
 const REGISTRATION_LOCK = 7_261_127;
@@ -68,13 +66,7 @@ export async function registerMember(
     // taken one reach the limit after the same number of tries.
     const mailable = await hitRateLimits(
       tx,
-      [
-        {
-          key: `registration-mail:${identityKey(email)}`,
-          max: ATTEMPT_MAILS_PER_DAY,
-          windowSeconds: 24 * 3600,
-        },
-      ],
+      [{ key: `registration-mail:${identityKey(email)}`, ...REGISTRATION_MAIL_LIMIT }],
       now,
     );
     const pendingId = member?.id ?? crypto.randomUUID();

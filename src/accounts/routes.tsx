@@ -4,9 +4,7 @@ import { checkEmailAddress } from '../email-policy/check-email-address.ts';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { problemMessage } from '../email-policy/messages.ts';
 import { findAddressProblem, findRecentMail } from '../mail/find-order-mail.ts';
-import { cancelOrder } from '../orders/cancel-order.ts';
 import { listMemberOrders } from '../orders/find-orders.ts';
-import { memberOrderAccess, showCustomerOrder } from '../orders/routes.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
@@ -16,6 +14,7 @@ import { clearCookie, cookieNames } from '../web/session.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { emailChangeRoutes } from './email-change-routes.tsx';
 import { registerInput, signInInput } from './inputs.ts';
+import { REGISTER_LIMIT } from './limits.ts';
 import { lookupRoutes } from './lookup-routes.tsx';
 import { setPendingVerification, startMemberSession } from './member-cookies.ts';
 import { MyPage, RegisterPage, SignInPage } from './pages/account-pages.tsx';
@@ -147,7 +146,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const limited = await hitRateLimits(
       deps.db,
-      [{ key: `register:ip:${clientAddress(c)}`, max: 10, windowSeconds: 3600 }],
+      [{ key: `register:ip:${clientAddress(c)}`, ...REGISTER_LIMIT }],
       deps.clock.now(),
     );
     if (!limited.ok) {
@@ -207,15 +206,4 @@ export const accountRoutes = new Hono<AppEnv>()
         locale={c.get('locale')}
       />,
     );
-  })
-  .get('/mypage/orders/:number', async (c) => showCustomerOrder(c, await memberOrderAccess(c)))
-  .post('/mypage/orders/:number/cancel', async (c) => {
-    const access = await memberOrderAccess(c);
-    const result = await cancelOrder(c.get('deps'), {
-      orderId: access.detail.order.id,
-      actor: 'customer',
-    });
-    if (!result.ok)
-      return showCustomerOrder(c, access, { error: c.get('t')('order.cannotCancel'), status: 409 });
-    return c.redirect(`${access.path}?cancelled=1`, 303);
   });

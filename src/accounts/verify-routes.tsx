@@ -4,6 +4,7 @@ import { renderPage } from '../web/layout.tsx';
 import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
 import { limitedMessage, retryTime, typedValues } from './form-replies.ts';
 import { verifyEmailInput } from './inputs.ts';
+import { VERIFY_LIMIT, VERIFY_RESEND_LIMIT } from './limits.ts';
 import {
   clearPendingVerification,
   findPendingRegistration,
@@ -15,9 +16,6 @@ import { refuseDecoyCode, resendDecoyCode } from './registration-decoys.ts';
 import { resendRegistrationCode } from './send-registration-code.ts';
 import { openMemberSession } from './sign-in.ts';
 import { verifyEmail } from './verify-email.ts';
-
-/** New codes a member may ask for per hour; with 5 tries each, guessing stays hopeless. */
-const RESENDS_PER_HOUR = 3;
 
 function showVerify(
   c: Context<AppEnv>,
@@ -73,7 +71,7 @@ export const verifyRoutes = new Hono<AppEnv>()
       return showVerify(c, pending, { code, fieldError: t('v.code'), status: 400 });
     const limited = await hitRateLimits(
       deps.db,
-      [{ key: `verify:ip:${clientAddress(c)}`, max: 30, windowSeconds: 3600 }],
+      [{ key: `verify:ip:${clientAddress(c)}`, ...VERIFY_LIMIT }],
       deps.clock.now(),
     );
     if (!limited.ok)
@@ -118,7 +116,7 @@ export const verifyRoutes = new Hono<AppEnv>()
     if (!pending) return c.redirect(c.get('member') ? '/mypage' : '/account/sign-in', 303);
     const limited = await hitRateLimits(
       deps.db,
-      [{ key: `verify-resend:member:${pending.id}`, max: RESENDS_PER_HOUR, windowSeconds: 3600 }],
+      [{ key: `verify-resend:member:${pending.id}`, ...VERIFY_RESEND_LIMIT }],
       deps.clock.now(),
     );
     if (!limited.ok) {

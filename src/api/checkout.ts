@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findCartId } from '../cart/find-cart.ts';
 import { problemMessage } from '../cart/problem-message.ts';
+import { checkoutBuyer } from '../checkout/buyer.ts';
 import {
   GIFT_WRAP_FEE_JPY,
   MESSAGE_CARD_MAX_CHARS,
@@ -106,8 +107,7 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
   const member = c.get('member');
   const header = c.req.valid('header');
   const request = c.req.valid('json');
-  let email = member?.email ?? request.email;
-  if (!email) {
+  if (!member && !request.email) {
     return c.json(
       apiError('invalid_request', 'The request body is not valid.', {
         email: 'Enter an email address such as taro@example.com.',
@@ -115,9 +115,10 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
       400,
     );
   }
+  let guestEmail: string | null = null;
   if (!member) {
     // A guest's address passes the same policy as the checkout form's.
-    const checked = await policyEmail(deps, t).safeParseAsync(email);
+    const checked = await policyEmail(deps, t).safeParseAsync(request.email);
     if (!checked.success) {
       return c.json(
         apiError('invalid_request', 'The email address cannot be used.', {
@@ -126,17 +127,17 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
         400,
       );
     }
-    email = checked.data;
+    guestEmail = checked.data;
   }
-  // Mails follow Accept-Language when sent, else the member's chosen language.
-  const orderLocale = member && !c.req.header('accept-language') ? member.locale : c.get('locale');
+  // The API asks for a language only through Accept-Language; without it the member's counts.
+  const requestedLocale = c.req.header('accept-language') ? c.get('locale') : null;
   const owner = await currentCartOwner(c, header['X-Cart-Token']);
   const cartId = await findCartId(deps.db, owner);
   if (!cartId) return c.json(apiError('empty_cart', t('error.emptyCart')), 400);
 
   const result = await placeOrder(deps, {
     cartId,
-    buyer: { memberId: member?.id ?? null, email, locale: orderLocale },
+    buyer: checkoutBuyer(member, guestEmail, requestedLocale),
     request,
     idempotencyKey: header['Idempotency-Key'],
     returnUrl: (id) => `${deps.publicUrl}/checkout/return/${id}`,

@@ -1,18 +1,19 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { addressFormValues, listAddresses } from '../accounts/address-book.ts';
-import { viewCart } from '../cart/find-cart.ts';
+import { findCartId, viewCart } from '../cart/find-cart.ts';
 import { problemMessage } from '../cart/problem-message.ts';
 import { cartOwner } from '../cart/routes.tsx';
 import { checkEmailField } from '../email-policy/email-field.ts';
 import { findOrderByNumber } from '../orders/find-orders.ts';
-import { checkOrderAccess, guestOrderPath } from '../orders/order-access.ts';
+import { checkOrderAccess, guestOrderPath, memberOrderPath } from '../orders/order-access.ts';
 import type { Order } from '../orders/tables.ts';
 import { findCountry } from '../shipping/countries.ts';
 import { availableMethods, type ShippingMethodCode } from '../shipping/rates.ts';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages, notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
+import { checkoutBuyer } from './buyer.ts';
 import {
   cardCharCount,
   MESSAGE_CARD_MAX_CHARS,
@@ -212,15 +213,12 @@ export const checkoutRoutes = new Hono<AppEnv>()
       );
     }
     const deps = c.get('deps');
-    const { cartId } = await viewCart(deps.db, cartOwner(c));
+    const cartId = await findCartId(deps.db, cartOwner(c));
     if (!cartId) return c.redirect('/cart', 303);
     const result = await placeOrder(deps, {
       cartId,
-      buyer: {
-        memberId: member?.id ?? null,
-        email: member?.email ?? (policy?.ok ? policy.email : parsed.data.email!),
-        locale: c.get('locale'),
-      },
+      // The storefront always knows its language: the language cookie, else the browser's.
+      buyer: checkoutBuyer(member, policy?.ok ? policy.email : null, c.get('locale')),
       request: parsed.data,
       idempotencyKey: key.data,
       returnUrl: (id) => `${deps.publicUrl}/checkout/return/${id}`,
@@ -243,7 +241,7 @@ export const checkoutRoutes = new Hono<AppEnv>()
     const member = c.get('member');
     const isOwner = member && detail.order.memberId === member.id;
     const orderPath = isOwner
-      ? `/mypage/orders/${detail.order.number}`
+      ? memberOrderPath(detail.order.number)
       : guestOrderPath(secret, detail.order);
     return renderPage(
       c,

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponse } from '../api/api-app.ts';
 import type { AppEnv } from '../web/context.ts';
 import { apiError, fieldMessages } from '../web/errors.ts';
-import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
+import { clientAddress, hitRateLimits, type RateLimitRule } from '../web/rate-limit.ts';
 import { checkEmailAddress } from './check-email-address.ts';
 import { problemList } from './messages.ts';
 import { policyCodes } from './rules.ts';
@@ -60,9 +60,14 @@ const checkRoute = createRoute({
 });
 
 /** Checks per client address: enough for live checking while typing, not for bulk probing. */
+export const EMAIL_CHECK_LIMITS = {
+  perMinute: { max: 30, windowSeconds: 60 },
+  perHour: { max: 300, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimitRule>;
+
 const limits = (address: string) => [
-  { key: `email-check:ip:${address}`, max: 30, windowSeconds: 60 },
-  { key: `email-check:ip-hour:${address}`, max: 300, windowSeconds: 3600 },
+  { key: `email-check:ip:${address}`, ...EMAIL_CHECK_LIMITS.perMinute },
+  { key: `email-check:ip-hour:${address}`, ...EMAIL_CHECK_LIMITS.perHour },
 ];
 
 /** `POST /store/email-addresses/check`, mounted by the store API (so it is in its OpenAPI document). */

@@ -3,7 +3,8 @@ import { MailProblemNotice } from '../accounts/pages/account-pages.tsx';
 import { CHANGE_EMAIL_PATH } from '../accounts/pages/profile-pages.tsx';
 import { problemMessage } from '../email-policy/messages.ts';
 import { senderAddress } from '../mail/identity.ts';
-import { MailList } from '../orders/pages/order-mail.tsx';
+import { memberOrderPath } from '../orders/order-access.ts';
+import { MAIL_SECTION_ID, MailList } from '../orders/pages/order-mail.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { Notice } from '../web/layout.tsx';
 import { findMemberCase, type MemberCase } from './find-member-case.ts';
@@ -11,7 +12,7 @@ import { findMemberCase, type MemberCase } from './find-member-case.ts';
 /** The flagship article, "If you do not receive an email", which shows this panel. */
 export const MISSING_EMAIL_SLUG = 'if-you-do-not-receive-an-email';
 
-const ORDER_MAIL = (number: string) => `/mypage/orders/${encodeURIComponent(number)}#order-mail`;
+const ORDER_MAIL = (number: string) => `${memberOrderPath(number)}#${MAIL_SECTION_ID}`;
 
 /**
  * "Your case" on the flagship article: a signed-in member's own address, whether it passes the
@@ -47,7 +48,7 @@ function MemberCasePanel(props: {
   const resendAction = (id: string) => {
     const mail = found.recentMail.find((m) => m.id === id);
     if (!mail?.orderNumber || blocked.has(mail.orderNumber)) return null;
-    return `/mypage/orders/${encodeURIComponent(mail.orderNumber)}/mail/${id}/resend`;
+    return `${memberOrderPath(mail.orderNumber)}/mail/${id}/resend`;
   };
   const orderMail = found.recentMail.filter((m) => m.orderNumber);
   const otherMail = found.recentMail.filter((m) => !m.orderNumber);

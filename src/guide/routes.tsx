@@ -5,7 +5,7 @@ import type { InquiryCategory } from '../support/tables.ts';
 import type { AppEnv } from '../web/context.ts';
 import { notFound } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
-import { clientAddress, hitRateLimits } from '../web/rate-limit.ts';
+import { clientAddress, hitRateLimits, type RateLimitRule } from '../web/rate-limit.ts';
 import type { Article, Guide } from './load-articles.ts';
 import { MISSING_EMAIL_SLUG, memberCasePanel } from './member-case.tsx';
 import { ArticlePage, articlePath, GuideSearchPage, GuideTopPage } from './pages/guide-pages.tsx';
@@ -17,9 +17,10 @@ type Ctx = Context<AppEnv>;
 
 /** The flagship article, which shows a signed-in member their own mail case. */
 
-/** Answers per visitor per hour (per address, for visitors who drop their cookie each time). */
-const FEEDBACK_PER_VISITOR = 30;
-const FEEDBACK_PER_ADDRESS = 300;
+/** "Was your problem solved?" answers per visitor and hour: far more than a reader gives. */
+export const FEEDBACK_PER_VISITOR_LIMIT: RateLimitRule = { max: 30, windowSeconds: 3600 };
+/** The same per client address, for visitors who drop their cookie each time (NAT shares some). */
+export const FEEDBACK_PER_CLIENT_LIMIT: RateLimitRule = { max: 300, windowSeconds: 3600 };
 
 const feedbackInput = z.object({ answer: z.enum(['yes', 'no']) });
 const searchInput = z.object({
@@ -120,16 +121,8 @@ export const guideRoutes = new Hono<AppEnv>()
     const limited = await hitRateLimits(
       db,
       [
-        {
-          key: `guide-feedback:visitor:${visitorId}`,
-          max: FEEDBACK_PER_VISITOR,
-          windowSeconds: 3600,
-        },
-        {
-          key: `guide-feedback:ip:${clientAddress(c)}`,
-          max: FEEDBACK_PER_ADDRESS,
-          windowSeconds: 3600,
-        },
+        { key: `guide-feedback:visitor:${visitorId}`, ...FEEDBACK_PER_VISITOR_LIMIT },
+        { key: `guide-feedback:ip:${clientAddress(c)}`, ...FEEDBACK_PER_CLIENT_LIMIT },
       ],
       now,
     );

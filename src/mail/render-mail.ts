@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Db } from '../db/client.ts';
 import { findOrderById } from '../orders/find-orders.ts';
-import { guestOrderPath } from '../orders/order-access.ts';
+import { guestOrderPath, memberOrderPath } from '../orders/order-access.ts';
 import { type MailIdentity, messageIdHeader } from './identity.ts';
 import { inquiryNumberOf, inquiryReplyAddress, inquiryThreadId } from './inquiry-reply-address.ts';
 import type { OutboxMessage } from './tables.ts';
@@ -52,7 +52,7 @@ async function contentFor(deps: RenderDeps, message: OutboxMessage): Promise<Mai
   const detail = message.orderId ? await findOrderById(deps.db, message.orderId) : null;
   const orderUrl = detail
     ? detail.order.memberId
-      ? `${deps.publicUrl}/mypage/orders/${encodeURIComponent(detail.order.number)}`
+      ? `${deps.publicUrl}${memberOrderPath(detail.order.number)}`
       : `${deps.publicUrl}${guestOrderPath(deps.secret, detail.order)}`
     : null;
   const ctx: MailContext = {

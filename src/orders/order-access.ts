@@ -53,6 +53,12 @@ export function checkOrderAccess(
   return 'invalid';
 }
 
+/** A member's order page on MyPage (their session is the key). */
+export function memberOrderPath(number: string): string {
+  return `/mypage/orders/${encodeURIComponent(number)}`;
+}
+
+/** A guest's order page: the signed link, key included. */
 export function guestOrderPath(secret: string, order: LinkedOrder & { number: string }): string {
   return `/orders/${encodeURIComponent(order.number)}?key=${orderAccessToken(secret, order)}`;
 }

@@ -1,14 +1,19 @@
 import { type Context, Hono } from 'hono';
 import { cardInput, formFieldName, parseExpiry } from '../checkout/inputs.ts';
 import { formatTokyoTime } from '../lib/japan-time.ts';
-import { below, guestOrderAccess, memberOrderAccess, type OrderAccess } from '../orders/routes.tsx';
+import {
+  below,
+  guestOrderAccess,
+  memberOrderAccess,
+  type OrderAccess,
+} from '../orders/customer-order-page.tsx';
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { renderPage } from '../web/layout.tsx';
 import { hitRateLimits } from '../web/rate-limit.ts';
 import { type FixPaymentResult, fixPayment, fixState, resumePaymentFix } from './fix-payment.ts';
 import { FixPaymentPage, japanDate } from './pages/fix-payment-page.tsx';
-import { FIX_ATTEMPTS_PER_HOUR } from './payment-rules.ts';
+import { FIX_ATTEMPT_LIMIT } from './payment-rules.ts';
 
 type Ctx = Context<AppEnv>;
 
@@ -117,7 +122,7 @@ async function submitFix(c: Ctx, load: (c: Ctx) => Promise<OrderAccess>) {
   // Each try reaches the card network: limited per order, against card testing.
   const limited = await hitRateLimits(
     deps.db,
-    [{ key: `fix-payment:order:${order.id}`, max: FIX_ATTEMPTS_PER_HOUR, windowSeconds: 3600 }],
+    [{ key: `fix-payment:order:${order.id}`, ...FIX_ATTEMPT_LIMIT }],
     deps.clock.now(),
   );
   if (!limited.ok) {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { type Order, orders, type PaymentState } from '../orders/tables.ts';
+import type { RateLimitRule } from '../web/rate-limit.ts';
 
 /**
  * The payment lifecycle: which payment state may follow which. A payment starts authorised when
@@ -73,6 +74,9 @@ export const FIX_PAYMENT_DAYS = 7;
 
 /** Cards a customer may try on one order's payment page in an hour (each one reaches the card network). */
 export const FIX_ATTEMPTS_PER_HOUR = 10;
+
+/** Per order: each try reaches the card network, so the page cannot be used for card testing. */
+export const FIX_ATTEMPT_LIMIT: RateLimitRule = { max: FIX_ATTEMPTS_PER_HOUR, windowSeconds: 3600 };
 
 /** A capture claimed this long ago with no answer recorded (a crashed worker) is tried again. */
 export const STALE_CAPTURE_MINUTES = 10;

@@ -8,7 +8,7 @@ import type { Clock } from '../lib/clock.ts';
 import { verifiedInquiryNumber } from '../mail/inquiry-reply-address.ts';
 import { registry } from '../ops/routes.ts';
 import { orders } from '../orders/tables.ts';
-import { hitRateLimits } from '../web/rate-limit.ts';
+import { hitRateLimits, type RateLimitRule } from '../web/rate-limit.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
 import { moveInquiryState } from './set-inquiry-state.ts';
 import { type Inquiry, inquiries, inquiryMessages } from './tables.ts';
@@ -18,6 +18,11 @@ export const MAX_MAIL_BODY_CHARS = 20_000;
 
 /** New inquiries one sender address may open by mail per day; more are dropped, not bounced. */
 export const NEW_INQUIRIES_BY_MAIL_PER_DAY = 5;
+/** The From header is anyone's to write, so a flood under one sender is kept off the desk. */
+export const NEW_INQUIRIES_BY_MAIL_LIMIT: RateLimitRule = {
+  max: NEW_INQUIRIES_BY_MAIL_PER_DAY,
+  windowSeconds: 24 * 3600,
+};
 
 /** What staff see beside an answer that only the (forgeable) From header ties to the inquiry. */
 export const UNVERIFIED_MARK = '(unverified sender)';
@@ -302,13 +307,7 @@ async function keepMail(
   // mail was accepted at SMTP, so no bounce goes back to a possibly forged sender.
   const limited = await hitRateLimits(
     tx,
-    [
-      {
-        key: `inquiry-mail:from:${identityKey(from)}`,
-        max: NEW_INQUIRIES_BY_MAIL_PER_DAY,
-        windowSeconds: 24 * 3600,
-      },
-    ],
+    [{ key: `inquiry-mail:from:${identityKey(from)}`, ...NEW_INQUIRIES_BY_MAIL_LIMIT }],
     now,
   );
   if (!limited.ok) {

@@ -22,7 +22,7 @@ import {
   normalizeLines,
 } from './inputs.ts';
 import { inquiryScript } from './inquiry-script.ts';
-import { inquiryLimits } from './limits.ts';
+import { INQUIRY_PER_CLIENT_LIMIT, INQUIRY_PER_EMAIL_LIMIT, inquiryLimits } from './limits.ts';
 import { isInquiryNumber } from './next-inquiry-number.ts';
 import { HONEYPOT, InquiryPage, InquiryThanksPage } from './pages/inquiry-pages.tsx';
 import { submitInquiry } from './submit-inquiry.ts';
@@ -124,16 +124,8 @@ function inquiryRateLimits(c: Ctx, email: string) {
   return hitRateLimits(
     c.get('deps').db,
     [
-      {
-        key: `inquiry:ip:${clientAddress(c)}`,
-        max: inquiryLimits.perIpPerHour,
-        windowSeconds: 3600,
-      },
-      {
-        key: `inquiry:email:${identityKey(email)}`,
-        max: inquiryLimits.perEmailPerDay,
-        windowSeconds: 24 * 3600,
-      },
+      { key: `inquiry:ip:${clientAddress(c)}`, ...INQUIRY_PER_CLIENT_LIMIT },
+      { key: `inquiry:email:${identityKey(email)}`, ...INQUIRY_PER_EMAIL_LIMIT },
     ],
     c.get('deps').clock.now(),
   );

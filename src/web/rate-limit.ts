@@ -22,6 +22,9 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+/** A named limit (how many hits per window, and why, where it is declared); the key comes from the call. */
+export type RateLimitRule = Omit<RateLimit, 'key'>;
+
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /**

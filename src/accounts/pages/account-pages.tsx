@@ -1,6 +1,7 @@
 import { formatJpy } from '../../lib/money.ts';
 import { describeDelivery, describeSuppression } from '../../mail/describe-delivery.ts';
 import type { AddressProblem, CustomerMail } from '../../mail/find-order-mail.ts';
+import { memberOrderPath } from '../../orders/order-access.ts';
 import { MailList } from '../../orders/pages/order-mail.tsx';
 import type { Order } from '../../orders/tables.ts';
 import { TextField } from '../../web/form-fields.tsx';
@@ -209,7 +210,7 @@ export function MyPage(props: {
             {orders.map((o) => (
               <tr>
                 <td>
-                  <a href={`/mypage/orders/${o.number}`}>{o.number}</a>
+                  <a href={memberOrderPath(o.number)}>{o.number}</a>
                 </td>
                 <td>{formatDate(o.createdAt, locale)}</td>
                 <td class="order-state">{t(`state.${o.state}`)}</td>

@@ -1,4 +1,5 @@
 import { formatTokyoTime } from '../../lib/japan-time.ts';
+import { memberOrderPath } from '../../orders/order-access.ts';
 import { MAIL_SECTION_ID } from '../../orders/pages/order-mail.tsx';
 import type { Order } from '../../orders/tables.ts';
 import { CodeField, TextField } from '../../web/form-fields.tsx';
@@ -18,14 +19,14 @@ function OrdersKeepTheirEmail(props: { t: Translate; locale: Locale; orders: Ord
             {props.orders.map((o) => (
               <tr>
                 <td>
-                  <a href={`/mypage/orders/${encodeURIComponent(o.number)}`}>{o.number}</a>
+                  <a href={memberOrderPath(o.number)}>{o.number}</a>
                 </td>
                 <td>{formatDate(o.createdAt, locale)}</td>
                 <td class="contact-email">
                   {t('acct.email.orderMailTo', { email: o.contactEmail })}
                 </td>
                 <td>
-                  <a href={`/mypage/orders/${encodeURIComponent(o.number)}#${MAIL_SECTION_ID}`}>
+                  <a href={`${memberOrderPath(o.number)}#${MAIL_SECTION_ID}`}>
                     {t('acct.email.orderChange')}
                   </a>
                 </td>

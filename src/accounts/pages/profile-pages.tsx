@@ -1,3 +1,4 @@
+import { memberOrderPath } from '../../orders/order-access.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { AddressFields } from '../../shipping/pages/address-fields.tsx';
 import { TextField } from '../../web/form-fields.tsx';
@@ -265,7 +266,7 @@ export function CancelMembershipPage(props: FormProps & { openOrders: string[] }
           <ul>
             {props.openOrders.map((number) => (
               <li>
-                <a href={`/mypage/orders/${number}`}>{number}</a>
+                <a href={memberOrderPath(number)}>{number}</a>
               </li>
             ))}
           </ul>
