@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import type { MailTopic } from '../mail/enqueue-mail.ts';
 import { loadMailDetail, type MailDetail, searchMail } from '../mail/find-mail.ts';
 import { staffBody, staffSource, staffSubject } from '../mail/mail-secrets.ts';
 import { resendMail } from '../mail/resend-mail.ts';
@@ -50,7 +49,7 @@ async function showMessage(
   };
   return renderAdminPage(
     c,
-    content.subject ?? topicLabels[message.topic as MailTopic] ?? 'Message',
+    content.subject ?? topicLabels[message.topic] ?? 'Message',
     <MailDetailPage
       detail={detail}
       content={content}

@@ -59,7 +59,7 @@ export const suppressionReasonLabels: Record<SuppressionReason, string> = {
   manual: 'Added by staff',
 };
 
-const topicLabel = (topic: string) => topicLabels[topic as MailTopic] ?? topic;
+const topicLabel = (topic: MailTopic) => topicLabels[topic] ?? topic;
 
 /** The stylesheet colours order-state badges; mail states borrow the closest one. */
 const badgeClass: Record<MailState, string> = {

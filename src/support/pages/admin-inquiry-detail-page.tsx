@@ -6,7 +6,6 @@ import {
 } from '../../admin/pages/mail-pages.tsx';
 import { stateLabels as orderStateLabels } from '../../admin/pages/order-pages.tsx';
 import { formatJpy } from '../../lib/money.ts';
-import type { MailTopic } from '../../mail/enqueue-mail.ts';
 import type { MailLogRow } from '../../mail/find-mail.ts';
 import type { suppressions } from '../../mail/tables.ts';
 import { Csrf, FieldError, Notice } from '../../web/layout.tsx';
@@ -396,9 +395,7 @@ export function InquiryDetailPage(props: {
                   <tr data-customer-mail={m.id}>
                     <td>{formatJapanTime(m.createdAt)}</td>
                     <td>
-                      <a href={`/admin/mail/${m.id}`}>
-                        {topicLabels[m.topic as MailTopic] ?? m.topic}
-                      </a>
+                      <a href={`/admin/mail/${m.id}`}>{topicLabels[m.topic] ?? m.topic}</a>
                       {m.orderNumber && <div class="muted">{m.orderNumber}</div>}
                     </td>
                     <td>{m.recipient}</td>
