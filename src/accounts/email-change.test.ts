@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
+import type { MailTopic } from '../mail/payloads.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orders } from '../orders/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
@@ -35,7 +36,7 @@ describeEachDatabase('changing the account email', (kind) => {
     return browser;
   }
 
-  async function latest(recipient: string, topic: string) {
+  async function latest(recipient: string, topic: MailTopic) {
     const [mail] = await database.db
       .select()
       .from(outboxMessages)

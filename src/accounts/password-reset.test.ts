@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
+import type { MailTopic } from '../mail/payloads.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
@@ -29,7 +30,7 @@ describeEachDatabase('forgotten password', (kind) => {
   }
   type App = ReturnType<typeof shop>['app'];
 
-  async function mailsTo(recipient: string, topic: string) {
+  async function mailsTo(recipient: string, topic: MailTopic) {
     return database.db
       .select()
       .from(outboxMessages)

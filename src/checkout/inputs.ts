@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { typedAddress } from '../email-policy/address-input.ts';
 import { findCountry, normalisePostalCode } from '../shipping/countries.ts';
+import { shippingMethodCodes } from '../shipping/rates.ts';
 import { messageCardInput } from './gift-options.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
@@ -62,7 +63,7 @@ export const checkoutInput = z.object({
   // One plain address here; the form also runs the whole policy (checkEmailField) on it.
   email: typedAddress.optional(),
   address: addressInput,
-  shippingMethod: z.enum(['dhl_express', 'domestic'], 'v.method'),
+  shippingMethod: z.enum(shippingMethodCodes, 'v.method'),
   card: cardInput,
   /** Gift wrapping for the whole order; only when it has physical goods. */
   giftWrap: z.boolean('v.required').optional(),

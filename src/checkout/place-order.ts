@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock.ts';
 import { newOrderNumber } from '../lib/ids.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { type Order, orderEvents, orderLines, orders } from '../orders/tables.ts';
+import type { CardBrand } from '../payments/cards.ts';
 import { initialPaymentState } from '../payments/payment-rules.ts';
 import type { DeclineReason, PaymentProvider } from '../payments/provider.ts';
 import type { Locale } from '../web/i18n.ts';
@@ -49,7 +50,7 @@ interface PausedRequest {
   giftWrap?: boolean;
   messageCard?: string | null;
   totalJpy: number;
-  brand: string;
+  brand: CardBrand;
   last4: string;
 }
 

@@ -6,7 +6,6 @@ import { type AdminStatus, renderAdminMessage, renderAdminPage } from '../web/ad
 import type { AppEnv } from '../web/context.ts';
 import { fieldMessages } from '../web/errors.ts';
 import { mailFilterInput, resendInput } from './admin-inputs.ts';
-import type { MailTopic } from './enqueue-mail.ts';
 import { loadMailDetail, type MailDetail, searchMail } from './find-mail.ts';
 import { staffBody, staffSource, staffSubject } from './mail-secrets.ts';
 import { type MailContentView, MailDetailPage, MailLogPage } from './pages/admin-mail-pages.tsx';
@@ -46,7 +45,7 @@ async function showMessage(
   };
   return renderAdminPage(
     c,
-    content.subject ?? topicLabels[message.topic as MailTopic] ?? 'Message',
+    content.subject ?? topicLabels[message.topic] ?? 'Message',
     <MailDetailPage
       detail={detail}
       content={content}

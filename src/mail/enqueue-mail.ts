@@ -1,32 +1,68 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { mailEvents, outboxMessages } from './tables.ts';
+import type { MailPayloads, MailTopic } from './payloads.ts';
+import { mailEvents, type OutboxMessage, outboxMessages } from './tables.ts';
 
-import type { MailTopic } from './templates/registry.ts';
-
-export { mailTopics } from './templates/registry.ts';
-export type { MailTopic };
+export { mailTopics } from './payloads.ts';
+export type { MailPayloads, MailTopic };
 
 /** The channel workers LISTEN on; a notification is delivered when the transaction commits. */
 export const OUTBOX_CHANNEL = 'tenpo_outbox';
 
-export interface MailToSend {
-  topic: MailTopic;
+interface Envelope {
   recipient: string;
   locale: 'en' | 'ja';
   orderId?: string | null;
   memberId?: string | null;
-  payload?: Record<string, unknown>;
   resendOf?: string | null;
   /** The business time of the change (the app clock), used as queue time and first due time. */
   now: Date;
 }
 
 /**
+ * A mail of one topic with that topic's payload: a missing or mistyped field does not compile,
+ * and neither does a topic only known as "some topic" with a payload not checked against it.
+ */
+export type MailToSend<T extends MailTopic = MailTopic> = {
+  [K in T]: Envelope & { topic: K; payload: MailPayloads[K] };
+}[T];
+
+/**
  * Records a mail inside the caller's transaction, so it commits or rolls back with the change
  * that causes it, and wakes the workers once it commits.
  */
-export async function enqueueMail(tx: Tx, mail: MailToSend): Promise<string> {
+export async function enqueueMail<T extends MailTopic>(
+  tx: Tx,
+  mail: MailToSend<T>,
+): Promise<string> {
+  return writeOutbox(tx, mail);
+}
+
+/**
+ * A copy of a stored message with its payload as stored (plus who asked): only for resending,
+ * as the original payload was checked when it was queued and is checked again when rendered.
+ */
+export async function enqueueCopy(
+  tx: Tx,
+  original: Pick<OutboxMessage, 'id' | 'topic' | 'locale' | 'orderId' | 'memberId' | 'payload'>,
+  copy: { recipient: string; resentBy: string; now: Date },
+): Promise<string> {
+  return writeOutbox(tx, {
+    topic: original.topic,
+    recipient: copy.recipient,
+    locale: original.locale,
+    orderId: original.orderId,
+    memberId: original.memberId,
+    payload: { ...original.payload, resentBy: copy.resentBy },
+    resendOf: original.id,
+    now: copy.now,
+  });
+}
+
+async function writeOutbox(
+  tx: Tx,
+  mail: Envelope & { topic: MailTopic; payload: Record<string, unknown> },
+): Promise<string> {
   const [row] = await tx
     .insert(outboxMessages)
     .values({
@@ -35,7 +71,7 @@ export async function enqueueMail(tx: Tx, mail: MailToSend): Promise<string> {
       locale: mail.locale,
       orderId: mail.orderId ?? null,
       memberId: mail.memberId ?? null,
-      payload: mail.payload ?? {},
+      payload: mail.payload,
       resendOf: mail.resendOf ?? null,
       createdAt: mail.now,
       nextAttemptAt: mail.now,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { orders } from '../orders/tables.ts';
+import type { MailTopic } from './payloads.ts';
 import {
   type CaughtMail,
   caughtMails,
@@ -25,7 +26,7 @@ export interface MailSearch {
   /** Part of the recipient address, any case. */
   recipient?: string | undefined;
   orderNumber?: string | undefined;
-  topic?: string | undefined;
+  topic?: MailTopic | undefined;
   state?: MailState | undefined;
   from?: Date | undefined;
   /** Exclusive upper bound. */

@@ -15,7 +15,7 @@ import {
 } from '../testing/factories.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { deliverDueMail } from './deliver-mail.ts';
-import { enqueueMail, type MailTopic } from './enqueue-mail.ts';
+import { enqueueMail, type MailPayloads, type MailTopic } from './enqueue-mail.ts';
 import { caughtMails, mailEvents, outboxMessages } from './tables.ts';
 
 /** Text that tries to end a header line and start another, in every way a line can end. */
@@ -167,7 +167,7 @@ describeEachDatabase('header injection', (kind) => {
         .where(eq(outboxMessages.orderId, order.id));
       return row!.id;
     }
-    const mail = (topic: MailTopic, payload: Record<string, unknown>, lang = locale) =>
+    const mail = <T extends MailTopic>(topic: T, payload: MailPayloads[T], lang = locale) =>
       database.db.transaction((tx) =>
         enqueueMail(tx, { now, topic, recipient, locale: lang, payload }),
       );

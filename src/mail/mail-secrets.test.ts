@@ -28,7 +28,7 @@ async function source(encoding: 'quoted-printable' | 'base64') {
 }
 
 const newsletter = (rawSource: string) => ({
-  topic: 'newsletter',
+  topic: 'newsletter' as const,
   payload: { subject: 'Winter arrivals', unsubscribeToken: TOKEN },
   orderId: null,
   subject: 'Winter arrivals',

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { everyOrderAccessToken } from '../orders/order-access.ts';
+import type { MailTopic } from './payloads.ts';
 import type { OutboxMessage } from './tables.ts';
-import type { MailTopic } from './templates/registry.ts';
 
 /**
  * Topics whose point is a one-time secret (a code, a sign-in or reset link) that hands over an

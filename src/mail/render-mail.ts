@@ -4,10 +4,11 @@ import { findOrderById } from '../orders/find-orders.ts';
 import { guestOrderPath, memberOrderPath } from '../orders/order-access.ts';
 import { type MailIdentity, messageIdHeader } from './identity.ts';
 import { inquiryNumberOf, inquiryReplyAddress, inquiryThreadId } from './inquiry-reply-address.ts';
+import { isMailTopic, parseMailPayload } from './payloads.ts';
 import type { OutboxMessage } from './tables.ts';
 import { renderHtml, renderText } from './templates/layout.ts';
 import type { MailContent, MailContext } from './templates/mail-content.ts';
-import { isMailTopic, mailTemplates } from './templates/registry.ts';
+import { mailContent } from './templates/registry.ts';
 
 export interface RenderDeps {
   db: Db;
@@ -48,7 +49,9 @@ export function isSafeRecipient(address: string): boolean {
 }
 
 async function contentFor(deps: RenderDeps, message: OutboxMessage): Promise<MailContent> {
-  if (!isMailTopic(message.topic)) throw new Error(`unknown mail topic ${message.topic}`);
+  // The column's type is what we write; an old or foreign row is checked before it is trusted.
+  const topic: string = message.topic;
+  if (!isMailTopic(topic)) throw new Error(`unknown mail topic ${topic}`);
   const detail = message.orderId ? await findOrderById(deps.db, message.orderId) : null;
   const orderUrl = detail
     ? detail.order.memberId
@@ -62,9 +65,9 @@ async function contentFor(deps: RenderDeps, message: OutboxMessage): Promise<Mai
     recipient: message.recipient,
     orderUrl,
   };
-  return mailTemplates[message.topic]({
+  return mailContent(topic, {
     ctx,
-    payload: message.payload,
+    payload: parseMailPayload(topic, message.payload),
     detail,
     publicUrl: deps.publicUrl,
   });

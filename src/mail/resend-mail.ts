@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
-import { enqueueMail, type MailTopic } from './enqueue-mail.ts';
+import { enqueueCopy } from './enqueue-mail.ts';
 import { isSecretTopic } from './mail-secrets.ts';
 import { outboxMessages } from './tables.ts';
 
@@ -31,14 +31,9 @@ export async function resendMail(
       recipient.toLowerCase() !== original.recipient.toLowerCase()
     )
       return { ok: false, reason: 'secret_elsewhere' };
-    const messageId = await enqueueMail(tx, {
-      topic: original.topic as MailTopic,
+    const messageId = await enqueueCopy(tx, original, {
       recipient,
-      locale: original.locale,
-      orderId: original.orderId,
-      memberId: original.memberId,
-      payload: { ...original.payload, resentBy: input.actor },
-      resendOf: original.id,
+      resentBy: input.actor,
       now: deps.clock.now(),
     });
     return { ok: true, messageId };

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { members } from '../accounts/tables.ts';
 import { orders } from '../orders/tables.ts';
+import type { MailTopic } from './payloads.ts';
 
 export const mailStates = [
   'queued',
@@ -30,7 +31,7 @@ export type MailState = (typeof mailStates)[number];
  */
 export const outboxMessages = pgTable('outbox_messages', {
   id: uuid('id').primaryKey().defaultRandom(),
-  topic: text('topic').notNull(),
+  topic: text('topic').$type<MailTopic>().notNull(),
   orderId: uuid('order_id').references(() => orders.id, { onDelete: 'cascade' }),
   memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
   stream: text('stream', { enum: ['transactional', 'broadcast'] })

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
-import { OUTBOX_CHANNEL } from '../mail/enqueue-mail.ts';
+import { type MailPayloads, OUTBOX_CHANNEL } from '../mail/enqueue-mail.ts';
 import { mailEvents, outboxMessages } from '../mail/tables.ts';
 import { findNewsletterRecipients } from './find-recipients.ts';
 import { newsletters } from './tables.ts';
@@ -59,7 +59,7 @@ export async function sendNewsletter(
         .insert(outboxMessages)
         .values(
           recipients.slice(start, start + BATCH).map((r, i) => ({
-            topic: 'newsletter',
+            topic: 'newsletter' as const,
             stream: 'broadcast' as const,
             recipient: r.email,
             locale: r.locale,
@@ -69,7 +69,7 @@ export async function sendNewsletter(
               subject: r.locale === 'ja' ? letter.subjectJa : letter.subjectEn,
               body: r.locale === 'ja' ? letter.bodyJa : letter.bodyEn,
               unsubscribeToken: unsubscribeToken(deps.secret, r.memberId),
-            },
+            } satisfies MailPayloads['newsletter'],
             // Created when due: the Date header and the retry window start when it can be sent.
             createdAt: dueAt(start + i),
             nextAttemptAt: dueAt(start + i),

@@ -5,6 +5,7 @@ import { formatJapanTime } from '../lib/japan-time.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { type CaptureResult, captureOrderPayment } from '../payments/capture-order-payment.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
+import type { ShippingMethodCode } from '../shipping/rates.ts';
 import { canMove } from './order-rules.ts';
 import { type Order, orderEvents, orders } from './tables.ts';
 
@@ -30,7 +31,7 @@ export function markDelivered(deps: Deps, orderId: string, actor: string) {
  */
 export async function shipOrder(
   deps: Deps,
-  input: { orderId: string; carrier: string; trackingNumber: string; actor: string },
+  input: { orderId: string; carrier: ShippingMethodCode; trackingNumber: string; actor: string },
 ): Promise<AdvanceResult> {
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) return { ok: false, reason: 'not_found' };

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
-import { enqueueMail, type MailTopic } from '../mail/enqueue-mail.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { type Order, orderEvents, orders } from './tables.ts';
 
@@ -54,7 +54,7 @@ export async function changeOrderContactEmailIn(
     .limit(1);
   const resentMessageId = await enqueueMail(tx, {
     now,
-    topic: 'order_placed' as MailTopic,
+    topic: 'order_placed',
     recipient: input.newEmail,
     locale: order.locale,
     orderId: order.id,

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { findCountry } from '../shipping/countries.ts';
-import { availableMethods, type ShippingMethodCode } from '../shipping/rates.ts';
+import { availableMethods } from '../shipping/rates.ts';
 import { mayChangeAddress, shipsParcel } from './order-rules.ts';
 import {
   addressColumns,
@@ -78,7 +78,7 @@ export function changeShippingAddress(
       };
     }
     if (!from || !to || from.zone !== to.zone) return { ok: false, reason: 'other_zone' };
-    if (!availableMethods(to).includes(order.shippingMethod as ShippingMethodCode))
+    if (!availableMethods(to).includes(order.shippingMethod))
       return { ok: false, reason: 'method_unavailable' };
 
     const [updated] = await tx

@@ -79,14 +79,3 @@ export function addressSummary(address: OrderAddress): string {
     .filter(Boolean)
     .join(', ');
 }
-
-/** An address from a mail payload (what the use case wrote), each field '' when missing. */
-export function payloadAddress(value: unknown): OrderAddress {
-  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
-    string,
-    unknown
-  >;
-  return Object.fromEntries(
-    fields.map((f) => [f, typeof record[f] === 'string' ? record[f] : '']),
-  ) as OrderAddress;
-}

@@ -1,6 +1,9 @@
 import { bigserial, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { members } from '../accounts/tables.ts';
 import { products } from '../catalog/tables.ts';
+import type { CardBrand } from '../payments/cards.ts';
+import type { PaymentProviderCode } from '../payments/provider.ts';
+import type { ShippingMethodCode } from '../shipping/rates.ts';
 
 export const orderStates = [
   'placed',
@@ -56,7 +59,7 @@ export const orders = pgTable('orders', {
   /** The printed message card's text, as the customer typed it; null when none. */
   messageCard: text('message_card'),
   totalJpy: integer('total_jpy').notNull(),
-  shippingMethod: text('shipping_method').notNull(),
+  shippingMethod: text('shipping_method').$type<ShippingMethodCode>().notNull(),
   shipName: text('ship_name').notNull(),
   shipLine1: text('ship_line1').notNull(),
   shipLine2: text('ship_line2').notNull().default(''),
@@ -65,7 +68,7 @@ export const orders = pgTable('orders', {
   shipPostalCode: text('ship_postal_code').notNull(),
   shipCountry: text('ship_country').notNull(),
   shipPhone: text('ship_phone').notNull(),
-  paymentProvider: text('payment_provider').notNull(),
+  paymentProvider: text('payment_provider').$type<PaymentProviderCode>().notNull(),
   paymentRef: text('payment_ref').notNull(),
   paymentState: text('payment_state', { enum: paymentStates }).notNull(),
   /** When a worker or staff action started capturing (capture_pending); see payments/capture-order-payment.ts. */
@@ -74,9 +77,10 @@ export const orders = pgTable('orders', {
   paymentFixDueAt: timestamp('payment_fix_due_at', { withTimezone: true }),
   /** A new card's authorisation waiting for its 3-D Secure challenge. */
   paymentFixRef: text('payment_fix_ref'),
-  cardBrand: text('card_brand'),
+  cardBrand: text('card_brand').$type<CardBrand>(),
   cardLast4: text('card_last4'),
-  carrier: text('carrier'),
+  /** The shipping method it went out with (a staff choice when shipping). */
+  carrier: text('carrier').$type<ShippingMethodCode>(),
   trackingNumber: text('tracking_number'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

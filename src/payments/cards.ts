@@ -1,5 +1,6 @@
-/** Card brands the shop accepts. */
-export type CardBrand = 'visa' | 'mastercard' | 'jcb' | 'amex';
+/** Card brands the shop accepts (orders.card_brand). */
+export const cardBrands = ['visa', 'mastercard', 'jcb', 'amex'] as const;
+export type CardBrand = (typeof cardBrands)[number];
 
 export const brandNames: Record<CardBrand, string> = {
   visa: 'Visa',

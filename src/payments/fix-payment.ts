@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.ts';
 import { unshippedStates } from '../orders/order-rules.ts';
 import { type Order, orderEvents, orders } from '../orders/tables.ts';
 import { finishCapture } from './capture-order-payment.ts';
+import type { CardBrand } from './cards.ts';
 import { movePayment } from './payment-rules.ts';
 import type { CardInput, DeclineReason, PaymentProvider } from './provider.ts';
 
@@ -110,7 +111,7 @@ async function parkForChallenge(
 async function completeFix(
   deps: Deps,
   orderId: string,
-  card: { ref: string; brand: string; last4: string },
+  card: { ref: string; brand: CardBrand | null; last4: string },
   actor: string,
 ): Promise<FixPaymentResult> {
   const now = deps.clock.now();

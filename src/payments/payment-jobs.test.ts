@@ -4,6 +4,7 @@ import { products } from '../catalog/tables.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
+import { type MailTopic, parseMailPayload } from '../mail/payloads.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { renderText } from '../mail/templates/layout.ts';
 import { coreTemplates } from '../mail/templates/mail-content.ts';
@@ -70,7 +71,7 @@ describeEachDatabase('early capture and failed captures', (kind) => {
   const orderOf = async (id: string) => (await findOrderById(database.db, id))!;
   const ledgerOf = async (ref: string) =>
     (await database.db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref)))[0]!;
-  const mailsOf = (orderId: string, topic: string) =>
+  const mailsOf = (orderId: string, topic: MailTopic) =>
     database.db
       .select()
       .from(outboxMessages)
@@ -287,7 +288,7 @@ describeEachDatabase('early capture and failed captures', (kind) => {
     };
     const content = coreTemplates.order_cancelled({
       ctx,
-      payload: mail!.payload,
+      payload: parseMailPayload('order_cancelled', mail!.payload),
       detail: await orderOf(order.id),
       publicUrl: 'https://shop.test',
     });

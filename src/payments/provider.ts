@@ -1,3 +1,5 @@
+import type { CardBrand } from './cards.ts';
+
 /** What a card network needs from us; the sandbox implements it, a real acquirer would too. */
 export interface CardInput {
   number: string;
@@ -14,11 +16,11 @@ export type DeclineReason =
   | 'expired_card';
 
 export type AuthoriseResult =
-  | { status: 'authorised'; ref: string; brand: string; last4: string }
+  | { status: 'authorised'; ref: string; brand: CardBrand; last4: string }
   | {
       status: 'challenge_required';
       ref: string;
-      brand: string;
+      brand: CardBrand;
       last4: string;
       challengeUrl: string;
     }
@@ -33,8 +35,12 @@ export type PaymentStatus =
   | 'refunded'
   | 'unknown';
 
+/** The card networks the shop can talk to (orders.payment_provider). */
+export const paymentProviderCodes = ['sandbox'] as const;
+export type PaymentProviderCode = (typeof paymentProviderCodes)[number];
+
 export interface PaymentProvider {
-  readonly code: string;
+  readonly code: PaymentProviderCode;
   /** Reserves `amountJpy` on the card; may ask for a 3-D Secure challenge that returns to `returnUrl`. */
   authorise(input: {
     amountJpy: number;
@@ -42,7 +48,7 @@ export interface PaymentProvider {
     returnUrl: string;
   }): Promise<AuthoriseResult>;
   /** Where an authorisation stands, e.g. after the customer came back from a challenge. */
-  status(ref: string): Promise<{ status: PaymentStatus; brand: string; last4: string }>;
+  status(ref: string): Promise<{ status: PaymentStatus; brand: CardBrand | null; last4: string }>;
   /**
    * Takes the money (when the order ships, or early when the authorisation gets old). Idempotent
    * per `ref`: capturing a captured authorisation for the same amount answers ok again, so a retry

@@ -65,7 +65,7 @@ export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): Pa
 
     async status(ref) {
       const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
-      if (!row) return { status: 'unknown' as PaymentStatus, brand: '', last4: '' };
+      if (!row) return { status: 'unknown' as PaymentStatus, brand: null, last4: '' };
       return { status: row.status, brand: row.brand, last4: row.last4 };
     },
 

@@ -1,4 +1,5 @@
 import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { CardBrand } from './cards.ts';
 
 /** The sandbox card network's own ledger; stands in for the outside world, not for our records. */
 export const sandboxPayments = pgTable('sandbox_payments', {
@@ -6,7 +7,7 @@ export const sandboxPayments = pgTable('sandbox_payments', {
   amountJpy: integer('amount_jpy').notNull(),
   capturedJpy: integer('captured_jpy').notNull().default(0),
   refundedJpy: integer('refunded_jpy').notNull().default(0),
-  brand: text('brand').notNull(),
+  brand: text('brand').$type<CardBrand>().notNull(),
   last4: text('last4').notNull(),
   status: text('status', {
     enum: ['challenge_required', 'authorised', 'declined', 'captured', 'voided', 'refunded'],

@@ -1,6 +1,8 @@
 import type { Country, ShippingZone } from './countries.ts';
 
-export type ShippingMethodCode = 'dhl_express' | 'domestic';
+/** The shipping methods (orders.shipping_method and orders.carrier). */
+export const shippingMethodCodes = ['dhl_express', 'domestic'] as const;
+export type ShippingMethodCode = (typeof shippingMethodCodes)[number];
 
 export interface ShippingItem {
   weightG: number;
@@ -110,8 +112,7 @@ export function billableWeightG(items: ShippingItem[]): number {
 
 /** Shipping methods that deliver to the country, in display order. */
 export function availableMethods(country: Country): ShippingMethodCode[] {
-  const codes = Object.keys(shippingRates) as ShippingMethodCode[];
-  return codes.filter((code) => shippingRates[code][country.zone] !== undefined);
+  return shippingMethodCodes.filter((code) => shippingRates[code][country.zone] !== undefined);
 }
 
 /** Fee and delivery estimate for sending the items to the country by the method. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
-import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { enqueueMail, type MailTopic } from '../mail/enqueue-mail.ts';
 import { suppressAddress } from '../mail/suppressions.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
@@ -104,7 +104,7 @@ describeEachDatabase('admin inquiry desk', (kind) => {
       .from(inquiryMessages)
       .where(eq(inquiryMessages.inquiryId, id))
       .orderBy(asc(inquiryMessages.createdAt));
-  const mailsTo = (recipient: string, topic: string) =>
+  const mailsTo = (recipient: string, topic: MailTopic) =>
     database.db
       .select()
       .from(outboxMessages)

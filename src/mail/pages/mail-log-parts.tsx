@@ -47,7 +47,7 @@ export const suppressionReasonLabels: Record<SuppressionReason, string> = {
   manual: 'Added by staff',
 };
 
-export const topicLabel = (topic: string) => topicLabels[topic as MailTopic] ?? topic;
+export const topicLabel = (topic: MailTopic) => topicLabels[topic] ?? topic;
 
 /** The stylesheet colours order-state badges; mail states borrow the closest one. */
 const badgeClass: Record<MailState, string> = {

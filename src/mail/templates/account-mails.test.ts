@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { accountTemplates } from './account-mails.ts';
+import { parseMailPayload } from '../payloads.ts';
+import type { accountTemplates } from './account-mails.ts';
 import { renderHtml, renderText } from './layout.ts';
 import type { MailContext } from './mail-content.ts';
+import { mailContent } from './registry.ts';
 
 type Topic = keyof typeof accountTemplates;
 
@@ -49,7 +51,12 @@ function render(topic: Topic, payload: Record<string, unknown>, locale: 'en' | '
     recipient: 'hana@example.com',
     orderUrl: null,
   };
-  return accountTemplates[topic]({ ctx, payload, detail: null, publicUrl: 'https://shop.test' });
+  return mailContent(topic, {
+    ctx,
+    payload: parseMailPayload(topic, payload),
+    detail: null,
+    publicUrl: 'https://shop.test',
+  });
 }
 
 describe('account mails', () => {

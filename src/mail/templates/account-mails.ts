@@ -5,8 +5,7 @@ import {
   L,
   type MailContent,
   type MailContext,
-  type MailTemplate,
-  text,
+  type MailTemplates,
 } from './mail-content.ts';
 
 /** The one link of a mail to someone who has no member ID yet. */
@@ -168,14 +167,9 @@ export function emailChangedMail(
 /** A code and a link for a new password, or, for an address no member uses, word of that. */
 export function passwordResetMail(
   ctx: MailContext,
-  data: {
-    registered: boolean;
-    code: string;
-    minutes: number;
-    memberCode: string;
-    resetUrl: string;
-    registerUrl: string;
-  },
+  data:
+    | { registered: false; registerUrl: string }
+    | { registered: true; code: string; minutes: number; memberCode: string; resetUrl: string },
 ): MailContent {
   const { locale } = ctx;
   if (!data.registered) {
@@ -257,7 +251,9 @@ export function passwordResetMail(
 /** "Which member ID uses this address?": the code that shows it, or that none does. */
 export function memberLookupMail(
   ctx: MailContext,
-  data: { registered: boolean; code: string; minutes: number; registerUrl: string },
+  data:
+    | { registered: false; registerUrl: string }
+    | { registered: true; code: string; minutes: number },
 ): MailContent {
   const { locale } = ctx;
   if (!data.registered) {
@@ -321,9 +317,8 @@ export function memberLookupMail(
 }
 
 /** A payload time (an ISO string) in Japan time, as the shop shows it. */
-function when(value: unknown, locale: Locale): string {
-  const date = new Date(text(value));
-  return Number.isNaN(date.getTime()) ? '' : `${formatDate(date, locale, true)} (JST)`;
+function when(value: string, locale: Locale): string {
+  return `${formatDate(new Date(value), locale, true)} (JST)`;
 }
 
 /**
@@ -406,46 +401,35 @@ export function registrationAttemptMail(
 
 /** The account mails (registration and attempts, email change, password reset, member ID check), by topic. */
 export const accountTemplates = {
-  registration_code: ({ ctx, payload }) =>
-    registrationCodeMail(ctx, {
-      code: text(payload.code),
-      minutes: Number(payload.minutes ?? 10),
-      memberCode: text(payload.memberCode),
-    }),
+  registration_code: ({ ctx, payload }) => registrationCodeMail(ctx, payload),
   registration_attempt: ({ ctx, payload, publicUrl }) =>
     registrationAttemptMail(ctx, {
-      memberCode: text(payload.memberCode),
+      ...payload,
       at: when(payload.at, ctx.locale),
-      confirmed: payload.confirmed !== false,
-      holdHours: Number(payload.holdHours ?? 24),
       signInUrl: `${publicUrl}/account/sign-in`,
     }),
-  email_change_code: ({ ctx, payload }) =>
-    emailChangeCodeMail(ctx, {
-      code: text(payload.code),
-      minutes: Number(payload.minutes ?? 10),
-      memberCode: text(payload.memberCode),
-    }),
+  email_change_code: ({ ctx, payload }) => emailChangeCodeMail(ctx, payload),
   email_changed: ({ ctx, payload, publicUrl }) =>
     emailChangedMail(ctx, {
-      memberCode: text(payload.memberCode),
-      newEmail: text(payload.newEmail),
+      memberCode: payload.memberCode,
+      newEmail: payload.newEmail,
       inquiryUrl: `${publicUrl}/inquiry`,
     }),
   password_reset: ({ ctx, payload, publicUrl }) =>
-    passwordResetMail(ctx, {
-      registered: payload.registered === true,
-      code: text(payload.code),
-      minutes: Number(payload.minutes ?? 30),
-      memberCode: text(payload.memberCode),
-      resetUrl: `${publicUrl}/account/password/reset?token=${encodeURIComponent(text(payload.token))}`,
-      registerUrl: `${publicUrl}/account/register`,
-    }),
+    passwordResetMail(
+      ctx,
+      payload.registered
+        ? {
+            ...payload,
+            resetUrl: `${publicUrl}/account/password/reset?token=${encodeURIComponent(payload.token)}`,
+          }
+        : { registered: false, registerUrl: `${publicUrl}/account/register` },
+    ),
   member_lookup: ({ ctx, payload, publicUrl }) =>
-    memberLookupMail(ctx, {
-      registered: payload.registered === true,
-      code: text(payload.code),
-      minutes: Number(payload.minutes ?? 10),
-      registerUrl: `${publicUrl}/account/register`,
-    }),
-} satisfies Record<string, MailTemplate>;
+    memberLookupMail(
+      ctx,
+      payload.registered
+        ? payload
+        : { registered: false, registerUrl: `${publicUrl}/account/register` },
+    ),
+} satisfies Partial<MailTemplates>;

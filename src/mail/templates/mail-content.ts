@@ -1,8 +1,9 @@
 import { formatJpy } from '../../lib/money.ts';
 import type { OrderDetail } from '../../orders/find-orders.ts';
 import { findCountry } from '../../shipping/countries.ts';
-import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
+import { shippingMethods } from '../../shipping/rates.ts';
 import { formatDate, formatMonth } from '../../web/i18n.ts';
+import type { MailPayloads, MailTopic } from '../payloads.ts';
 import type { Block, MailBody } from './layout.ts';
 
 type Locale = 'en' | 'ja';
@@ -24,19 +25,18 @@ export interface MailContent {
   headers?: Record<string, string>;
 }
 
-/** What a template gets: who it is for, the message's payload, and its order when it has one. */
-export interface TemplateInput {
+/** What a template gets: who it is for, the message's checked payload, its order when it has one. */
+export interface TemplateInput<T extends MailTopic = MailTopic> {
   ctx: MailContext;
-  payload: Record<string, unknown>;
+  payload: MailPayloads[T];
   detail: OrderDetail | null;
   publicUrl: string;
 }
 
-export type MailTemplate = (input: TemplateInput) => MailContent;
+export type MailTemplate<T extends MailTopic> = (input: TemplateInput<T>) => MailContent;
 
-/** A payload value as text; missing values are empty. */
-export const text = (value: unknown) =>
-  value === undefined || value === null ? '' : String(value);
+/** One template per topic; each domain's file holds some of them (`satisfies Partial<…>`). */
+export type MailTemplates = { [T in MailTopic]: MailTemplate<T> };
 
 function needOrder(detail: OrderDetail | null): OrderDetail {
   if (!detail) throw new Error('this mail needs an order');
@@ -250,7 +250,7 @@ export function orderCancelledMail(
 export function orderShippedMail(ctx: MailContext, detail: OrderDetail): MailContent {
   const { order } = detail;
   const { locale } = ctx;
-  const method = shippingMethods[order.carrier as ShippingMethodCode];
+  const method = order.carrier ? shippingMethods[order.carrier] : undefined;
   const carrier = method ? L(locale, method.nameEn, method.nameJa) : (order.carrier ?? '');
   return {
     subject: L(
@@ -343,13 +343,10 @@ const codePurposes = {
 /** A six-digit code; the mail says what it is for and when it expires. */
 export function verificationCodeMail(
   ctx: MailContext,
-  data: { code: string; purpose: string; minutes: number; orderNumber?: string | null },
+  data: MailPayloads['verification_code'] & { orderNumber?: string | null },
 ): MailContent {
   const { locale } = ctx;
-  const purpose = codePurposes[data.purpose as keyof typeof codePurposes] ?? {
-    en: 'to confirm',
-    ja: 'ご確認',
-  };
+  const purpose = codePurposes[data.purpose];
   return {
     subject: L(
       locale,
@@ -387,24 +384,10 @@ export function verificationCodeMail(
 export const coreTemplates = {
   order_placed: ({ ctx, detail }) => orderPlacedMail(ctx, needOrder(detail)),
   order_cancelled: ({ ctx, detail, payload }) =>
-    orderCancelledMail(ctx, needOrder(detail), {
-      refunded: payload.refunded === true,
-      why: payload.why === 'payment_not_fixed' ? 'payment_not_fixed' : null,
-    }),
+    orderCancelledMail(ctx, needOrder(detail), { refunded: payload.refunded, why: payload.why }),
   order_shipped: ({ ctx, detail }) => orderShippedMail(ctx, needOrder(detail)),
   important_notice: ({ ctx, payload, detail }) =>
-    importantNoticeMail(ctx, {
-      subjectEn: text(payload.subjectEn),
-      subjectJa: text(payload.subjectJa),
-      bodyEn: text(payload.bodyEn),
-      bodyJa: text(payload.bodyJa),
-      orderNumber: detail?.order.number ?? null,
-    }),
+    importantNoticeMail(ctx, { ...payload, orderNumber: detail?.order.number ?? null }),
   verification_code: ({ ctx, payload, detail }) =>
-    verificationCodeMail(ctx, {
-      code: text(payload.code),
-      purpose: text(payload.purpose),
-      minutes: Number(payload.minutes ?? 10),
-      orderNumber: detail?.order.number ?? null,
-    }),
-} satisfies Record<string, MailTemplate>;
+    verificationCodeMail(ctx, { ...payload, orderNumber: detail?.order.number ?? null }),
+} satisfies Partial<MailTemplates>;

@@ -1,5 +1,5 @@
 import { unsubscribeUrl } from '../../newsletter/unsubscribe-token.ts';
-import { L, type MailContent, type MailContext, type MailTemplate, text } from './mail-content.ts';
+import { L, type MailContent, type MailContext, type MailTemplates } from './mail-content.ts';
 
 /**
  * A newsletter staff wrote, in the member's language. Its one link is the unsubscribe link at the
@@ -56,8 +56,8 @@ export function newsletterMail(
 export const newsletterTemplates = {
   newsletter: ({ ctx, payload, publicUrl }) =>
     newsletterMail(ctx, {
-      subject: text(payload.subject),
-      body: text(payload.body),
-      unsubscribeUrl: unsubscribeUrl(publicUrl, encodeURIComponent(text(payload.unsubscribeToken))),
+      subject: payload.subject,
+      body: payload.body,
+      unsubscribeUrl: unsubscribeUrl(publicUrl, encodeURIComponent(payload.unsubscribeToken)),
     }),
-} satisfies Record<string, MailTemplate>;
+} satisfies Partial<MailTemplates>;

@@ -1,12 +1,11 @@
-import { addressLines, payloadAddress } from '../../orders/shipping-address.ts';
+import { addressLines, type OrderAddress } from '../../orders/shipping-address.ts';
 import {
   footer,
   L,
   type MailContent,
   type MailContext,
-  type MailTemplate,
+  type MailTemplates,
   orderAction,
-  text,
 } from './mail-content.ts';
 
 /** Confirms a changed delivery address: both addresses, the unchanged fee, what to do if unexpected. */
@@ -14,8 +13,8 @@ export function orderAddressChangedMail(
   ctx: MailContext,
   data: {
     orderNumber: string;
-    previous: ReturnType<typeof payloadAddress>;
-    current: ReturnType<typeof payloadAddress>;
+    previous: OrderAddress;
+    current: OrderAddress;
     byStaff: boolean;
   },
 ): MailContent {
@@ -115,16 +114,12 @@ export function orderContactMovedMail(
 
 /** Mails about changes to a placed order, by topic. */
 export const orderAddressTemplates = {
-  order_address_changed: ({ ctx, payload, detail }) =>
+  order_address_changed: ({ ctx, payload }) =>
     orderAddressChangedMail(ctx, {
-      orderNumber: text(payload.orderNumber) || (detail?.order.number ?? ''),
-      previous: payloadAddress(payload.previous),
-      current: payloadAddress(payload.current),
+      orderNumber: payload.orderNumber,
+      previous: payload.previous,
+      current: payload.current,
       byStaff: payload.by === 'staff',
     }),
-  order_contact_moved: ({ ctx, payload, detail }) =>
-    orderContactMovedMail(ctx, {
-      orderNumber: text(payload.orderNumber) || (detail?.order.number ?? ''),
-      maskedEmail: text(payload.maskedEmail),
-    }),
-} satisfies Record<string, MailTemplate>;
+  order_contact_moved: ({ ctx, payload }) => orderContactMovedMail(ctx, payload),
+} satisfies Partial<MailTemplates>;

@@ -7,14 +7,12 @@ import {
   L,
   type MailContent,
   type MailContext,
-  type MailTemplate,
-  text,
+  type MailTemplates,
 } from './mail-content.ts';
 
 /** The time in a payload (an ISO string), in Japan time as the shop shows it. */
-function japanTime(value: unknown, locale: Locale): string {
-  const date = new Date(text(value));
-  return Number.isNaN(date.getTime()) ? '' : `${formatDate(date, locale, true)} (JST)`;
+function japanTime(value: string, locale: Locale): string {
+  return `${formatDate(new Date(value), locale, true)} (JST)`;
 }
 
 /** The one link: the order page, where the card form is; without links, where to find it. */
@@ -95,5 +93,5 @@ function needOrder(detail: OrderDetail | null): OrderDetail {
 /** Mail about an order's card payment, by topic. */
 export const paymentTemplates = {
   payment_failed: ({ ctx, payload, detail }) =>
-    paymentFailedMail(ctx, needOrder(detail), { fixDueAt: text(payload.fixDueAt) }),
-} satisfies Record<string, MailTemplate>;
+    paymentFailedMail(ctx, needOrder(detail), { fixDueAt: payload.fixDueAt }),
+} satisfies Partial<MailTemplates>;

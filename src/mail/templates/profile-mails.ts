@@ -1,11 +1,10 @@
 import type { Locale } from '../../web/i18n.ts';
 import { formatDate } from '../../web/i18n.ts';
-import { L, type MailContent, type MailContext, type MailTemplate, text } from './mail-content.ts';
+import { L, type MailContent, type MailContext, type MailTemplates } from './mail-content.ts';
 
 /** The time in a payload (an ISO string), in Japan time as the shop shows it. */
-function when(value: unknown, locale: Locale): string {
-  const date = new Date(text(value));
-  return Number.isNaN(date.getTime()) ? '' : `${formatDate(date, locale, true)} (JST)`;
+function when(value: string, locale: Locale): string {
+  return `${formatDate(new Date(value), locale, true)} (JST)`;
 }
 
 function footer(ctx: MailContext): string[] {
@@ -129,14 +128,7 @@ export function membershipCancelledMail(
 /** Mails about a member's own account settings, by topic. */
 export const profileTemplates = {
   password_changed: ({ ctx, payload }) =>
-    passwordChangedMail(ctx, {
-      memberCode: text(payload.memberCode),
-      at: when(payload.at, ctx.locale),
-    }),
+    passwordChangedMail(ctx, { memberCode: payload.memberCode, at: when(payload.at, ctx.locale) }),
   membership_cancelled: ({ ctx, payload }) =>
-    membershipCancelledMail(ctx, {
-      memberCode: text(payload.memberCode),
-      name: text(payload.name),
-      at: when(payload.at, ctx.locale),
-    }),
-} satisfies Record<string, MailTemplate>;
+    membershipCancelledMail(ctx, { ...payload, at: when(payload.at, ctx.locale) }),
+} satisfies Partial<MailTemplates>;

@@ -1,5 +1,11 @@
+import type { MailTopic } from '../payloads.ts';
 import { accountTemplates } from './account-mails.ts';
-import { coreTemplates, type MailTemplate } from './mail-content.ts';
+import {
+  coreTemplates,
+  type MailContent,
+  type MailTemplates,
+  type TemplateInput,
+} from './mail-content.ts';
 import { newsletterTemplates } from './newsletter-mails.ts';
 import { orderAddressTemplates } from './order-address-mails.ts';
 import { paymentTemplates } from './payment-mails.ts';
@@ -8,7 +14,7 @@ import { staffTemplates } from './staff-mails.ts';
 import { supportTemplates } from './support-mails.ts';
 
 /** Every mail the shop sends, by topic; each domain adds its own templates here. */
-export const mailTemplates = {
+const mailTemplates: MailTemplates = {
   ...coreTemplates,
   ...accountTemplates,
   ...newsletterTemplates,
@@ -17,13 +23,10 @@ export const mailTemplates = {
   ...profileTemplates,
   ...supportTemplates,
   ...staffTemplates,
-} satisfies Record<string, MailTemplate>;
+};
 
-export type MailTopic = keyof typeof mailTemplates;
-
-export function isMailTopic(topic: string): topic is MailTopic {
-  return Object.hasOwn(mailTemplates, topic);
+/** The content of a mail of `topic`, from its template. */
+export function mailContent<T extends MailTopic>(topic: T, input: TemplateInput<T>): MailContent {
+  const template: MailTemplates[T] = mailTemplates[topic];
+  return template(input);
 }
-
-/** Every topic, for filters and lists. */
-export const mailTopics = Object.keys(mailTemplates) as MailTopic[];

@@ -1,10 +1,9 @@
 import { formatDate, type Locale } from '../../web/i18n.ts';
-import { L, type MailContent, type MailContext, type MailTemplate, text } from './mail-content.ts';
+import { L, type MailContent, type MailContext, type MailTemplates } from './mail-content.ts';
 
 /** The time in a payload (an ISO string), in Japan time as the shop shows it. */
-function when(value: unknown, locale: Locale): string {
-  const date = new Date(text(value));
-  return Number.isNaN(date.getTime()) ? '' : `${formatDate(date, locale, true)} (JST)`;
+function when(value: string, locale: Locale): string {
+  return `${formatDate(new Date(value), locale, true)} (JST)`;
 }
 
 /**
@@ -72,9 +71,8 @@ export function staffLockedMail(
 export const staffTemplates = {
   staff_locked: ({ ctx, payload }) =>
     staffLockedMail(ctx, {
-      name: text(payload.name),
-      failures: text(payload.failures),
+      ...payload,
+      failures: String(payload.failures),
       at: when(payload.at, ctx.locale),
-      clientAddress: text(payload.clientAddress),
     }),
-} satisfies Record<string, MailTemplate>;
+} satisfies Partial<MailTemplates>;

@@ -5,8 +5,7 @@ import {
   L,
   type MailContent,
   type MailContext,
-  type MailTemplate,
-  text,
+  type MailTemplates,
 } from './mail-content.ts';
 
 /**
@@ -182,22 +181,7 @@ export function inquiryReplyMail(
 
 /** The inquiry desk's mails, by topic. */
 export const supportTemplates = {
-  inquiry_receipt: ({ ctx, payload }) =>
-    inquiryReceiptMail(ctx, {
-      inquiryNumber: text(payload.inquiryNumber),
-      category: text(payload.category),
-    }),
-  inquiry_reply: ({ ctx, payload }) =>
-    inquiryReplyMail(ctx, {
-      inquiryNumber: text(payload.inquiryNumber),
-      name: text(payload.name),
-      body: text(payload.body),
-    }),
-  inquiry_contact_notice: ({ ctx, payload }) =>
-    inquiryContactNoticeMail(ctx, {
-      stage: payload.stage === 'applied' ? 'applied' : 'requested',
-      inquiryNumber: text(payload.inquiryNumber),
-      orderNumber: text(payload.orderNumber),
-      maskedEmail: text(payload.maskedEmail),
-    }),
-} satisfies Record<string, MailTemplate>;
+  inquiry_receipt: ({ ctx, payload }) => inquiryReceiptMail(ctx, payload),
+  inquiry_reply: ({ ctx, payload }) => inquiryReplyMail(ctx, payload),
+  inquiry_contact_notice: ({ ctx, payload }) => inquiryContactNoticeMail(ctx, payload),
+} satisfies Partial<MailTemplates>;

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { MessageCardText } from '../../checkout/pages/message-card-text.tsx';
 import { formatJpy } from '../../lib/money.ts';
-import { brandNames, type CardBrand } from '../../payments/cards.ts';
+import { brandNames } from '../../payments/cards.ts';
 import { findCountry } from '../../shipping/countries.ts';
 import { type ShippingMethodCode, shippingMethods } from '../../shipping/rates.ts';
 import { formatDate, formatMonth, type Locale, type Translate } from '../../web/i18n.ts';
@@ -10,9 +10,9 @@ import type { OrderDetail } from '../find-orders.ts';
 import { timelineStates } from '../order-rules.ts';
 
 /** Carrier name and tracking link for a shipped order, if the carrier is one we know. */
-export function trackingLink(carrier: string | null, number: string | null) {
+export function trackingLink(carrier: ShippingMethodCode | null, number: string | null) {
   if (!carrier || !number) return null;
-  const method = shippingMethods[carrier as ShippingMethodCode];
+  const method = shippingMethods[carrier];
   return method
     ? { name: method.nameEn, url: method.carrierTrackingUrl(number) }
     : { name: carrier, url: null };
@@ -180,7 +180,8 @@ export function OrderPage(props: {
           <p class="contact-email">{order.contactEmail}</p>
           <h2>{t('order.payment')}</h2>
           <p>
-            {brandNames[order.cardBrand as CardBrand] ?? order.cardBrand} •••• {order.cardLast4}
+            {order.cardBrand && (brandNames[order.cardBrand] ?? order.cardBrand)} ••••{' '}
+            {order.cardLast4}
           </p>
         </div>
       </div>

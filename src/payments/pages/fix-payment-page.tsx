@@ -3,11 +3,12 @@ import type { Order } from '../../orders/tables.ts';
 import { type FieldMap, TextField } from '../../web/form-fields.tsx';
 import { formatDate, type Locale, type Translate } from '../../web/i18n.ts';
 import { Csrf, Notice } from '../../web/layout.tsx';
-import { brandNames, type CardBrand } from '../cards.ts';
+import { brandNames } from '../cards.ts';
 
 /** "VISA •••• 4242" as the order page shows a card. */
 export function cardLabel(order: Pick<Order, 'cardBrand' | 'cardLast4'>): string {
-  return `${brandNames[order.cardBrand as CardBrand] ?? order.cardBrand ?? ''} •••• ${order.cardLast4 ?? ''}`;
+  const brand = order.cardBrand ? (brandNames[order.cardBrand] ?? order.cardBrand) : '';
+  return `${brand} •••• ${order.cardLast4 ?? ''}`;
 }
 
 /** A due date as the customer reads it: Japan time, said so. */

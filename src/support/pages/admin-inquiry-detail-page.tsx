@@ -396,9 +396,7 @@ export function InquiryDetailPage(props: {
                   <tr data-customer-mail={m.id}>
                     <td>{formatJapanTime(m.createdAt)}</td>
                     <td>
-                      <a href={`/admin/mail/${m.id}`}>
-                        {topicLabels[m.topic as MailTopic] ?? m.topic}
-                      </a>
+                      <a href={`/admin/mail/${m.id}`}>{topicLabels[m.topic] ?? m.topic}</a>
                       {m.orderNumber && <div class="muted">{m.orderNumber}</div>}
                     </td>
                     <td>{m.recipient}</td>
