@@ -1,6 +1,5 @@
 import { formatJapanTime } from '../../lib/japan-time.ts';
 import { formatJpy } from '../../lib/money.ts';
-import type { MailTopic } from '../../mail/enqueue-mail.ts';
 import type { MailLogRow } from '../../mail/find-mail.ts';
 import {
   MailStateBadge,
