@@ -1,23 +1,19 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orders } from '../orders/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { signInMember, useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { members } from './tables.ts';
 
 describeEachDatabase('changing the account email', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   let slot = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   function shop() {
     const clock = testClock();
@@ -28,12 +24,7 @@ describeEachDatabase('changing the account email', (kind) => {
   }
   type App = ReturnType<typeof shop>['app'];
 
-  async function signedIn(app: App, login: string, password = 'correct horse battery') {
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    expect((await browser.post('/account/sign-in', { login, password })).location).toBe('/mypage');
-    return browser;
-  }
+  const signedIn = (app: App, login: string) => signInMember(app, login);
 
   async function latest(recipient: string, topic: string) {
     const [mail] = await database.db

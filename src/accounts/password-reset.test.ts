@@ -1,24 +1,20 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { signInMember, useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { hashPassword } from './passwords.ts';
 import { createMember } from './register-member.ts';
 import { members, sessions } from './tables.ts';
 
 describeEachDatabase('forgotten password', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   let slot = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   function shop() {
     const clock = testClock();
@@ -37,13 +33,7 @@ describeEachDatabase('forgotten password', (kind) => {
       .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id));
   }
 
-  async function signedIn(app: App, login: string, password: string) {
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    const res = await browser.post('/account/sign-in', { login, password });
-    expect(res.location).toBe('/mypage');
-    return browser;
-  }
+  const signedIn = signInMember;
 
   async function askForReset(app: App, login: string) {
     const browser = formClient(app);
