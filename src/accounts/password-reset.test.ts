@@ -1,11 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import { parseEnv } from '../env.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, testClock } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { makeMember } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
 import { signInMember, useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { hashPassword } from './passwords.ts';
@@ -13,15 +11,13 @@ import { createMember } from './register-member.ts';
 import { members, sessions } from './tables.ts';
 
 describeEachDatabase('forgotten password', (kind) => {
-  const { database } = useTestWorld(kind);
+  const { database, appWithOwnClock } = useTestWorld(kind);
   let slot = 0;
 
   function shop() {
-    const clock = testClock();
     slot += 1;
-    clock.advance(slot * 2 * 3600_000);
-    const env = parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off' });
-    return { clock, app: createApp(testAppDeps(database.db, { clock, env })) };
+    const { clock, app } = appWithOwnClock(slot * 2);
+    return { clock, app };
   }
   type App = ReturnType<typeof shop>['app'];
 

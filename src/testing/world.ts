@@ -68,7 +68,7 @@ export async function signInStaff(
  * Stands in for a part that beforeAll builds, so a suite can destructure the world where it is
  * declared; reading it before beforeAll has run throws.
  */
-function builtLater<T extends object>(name: string): { part: T; set(value: T): void } {
+export function builtLater<T extends object>(name: string): { part: T; set(value: T): void } {
   let value: T | undefined;
   const real = (): T => {
     if (value === undefined) {
@@ -146,6 +146,20 @@ export function useTestWorld(kind: DatabaseKind, options: TestWorldOptions = {})
     appDeps: appDeps.part,
     app: app.part,
     mailer: mailer.part,
+
+    /**
+     * Another app on the same database with a clock of its own, `hoursAhead` past the test clock's
+     * start, so a test that counts rate limits starts in windows no other test has touched.
+     */
+    appWithOwnClock(hoursAhead: number) {
+      const ownClock = testClock();
+      ownClock.advance(hoursAhead * 3600_000);
+      const ownDeps = testDeps(database.part.db, ownClock);
+      const ownApp = createApp(
+        testAppDeps(database.part.db, { clock: ownClock, payments: ownDeps.payments }),
+      );
+      return { clock: ownClock, deps: ownDeps, app: ownApp };
+    },
 
     /** A client signed in as `member` (a new one made with `password` unless given). */
     async signedInMember(
