@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { parseEnv } from '../env.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { enqueueMail, type MailTopic, mailTopics } from './enqueue-mail.ts';
 import { loadMailIdentity } from './identity.ts';
 import { isSecretTopic, secretsOf } from './mail-secrets.ts';
@@ -111,12 +111,11 @@ const samples: Record<MailTopic, { payload: Record<string, unknown>; order?: tru
 };
 
 describeEachDatabase('mail subjects carry no secret', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   let render: RenderDeps;
   let orderId: string;
   let memberId: string;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     const deps = testDeps(database.db);
     const env = parseEnv({ LOG_LEVEL: 'silent' });
     render = {
@@ -133,7 +132,6 @@ describeEachDatabase('mail subjects carry no secret', (kind) => {
       .id;
     memberId = (await makeMember(database.db)).id;
   });
-  afterAll(() => database.close());
 
   it('has a sample for every topic', () => {
     expect(Object.keys(samples).sort()).toEqual([...mailTopics].sort());

@@ -4,8 +4,8 @@ import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { makeMember, makeOrder, makeProduct, type testDeps } from './factories.ts';
-import { formClient } from './http-client.ts';
 import type { testMailer } from './mailer.ts';
+import { signInMember } from './world.ts';
 
 /**
  * A member with one order whose confirmation the receiving server accepted, signed in through
@@ -29,11 +29,6 @@ export async function signedInMemberWithSentOrder(world: {
     .select()
     .from(outboxMessages)
     .where(and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_placed')));
-  const browser = formClient(app);
-  await browser.get('/account/sign-in');
-  await browser.post('/account/sign-in', {
-    login: member.email,
-    password: 'correct horse battery',
-  });
+  const browser = await signInMember(app, member.email);
   return { member, order, confirmation: confirmation!, browser };
 }
