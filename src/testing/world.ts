@@ -120,11 +120,7 @@ export function useTestWorld(kind: DatabaseKind, options: TestWorldOptions = {})
     database.set(opened);
     const built = testDeps(opened.db, clock);
     deps.set(built);
-    const changes =
-      typeof options.appDeps === 'function'
-        ? options.appDeps({ database: opened, deps: built })
-        : options.appDeps;
-    const forApp = testAppDeps(opened.db, { clock, payments: built.payments, ...changes });
+    const forApp = testAppDeps(opened.db, { clock, payments: built.payments, ...options.appDeps });
     appDeps.set(forApp);
     app.set(createApp(forApp));
     if (options.mailer) {
