@@ -1,40 +1,27 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { parseEnv } from '../env.ts';
+import { expect, it } from 'vitest';
 import type { MailTopic } from '../mail/payloads.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orders } from '../orders/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
+import { signInMember, useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { members } from './tables.ts';
 
 describeEachDatabase('changing the account email', (kind) => {
-  let database: Database;
+  const { database, appWithOwnClock } = useTestWorld(kind);
   let slot = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   function shop() {
-    const clock = testClock();
     slot += 1;
-    clock.advance(slot * 2 * 3600_000);
-    const env = parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off' });
-    return { clock, app: createApp(testAppDeps(database.db, { clock, env })) };
+    const { clock, app } = appWithOwnClock(slot * 2);
+    return { clock, app };
   }
   type App = ReturnType<typeof shop>['app'];
 
-  async function signedIn(app: App, login: string, password = 'correct horse battery') {
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    expect((await browser.post('/account/sign-in', { login, password })).location).toBe('/mypage');
-    return browser;
-  }
+  const signedIn = (app: App, login: string) => signInMember(app, login);
 
   async function latest(recipient: string, topic: MailTopic) {
     const [mail] = await database.db

@@ -1,34 +1,26 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { parseEnv } from '../env.ts';
+import { expect, it } from 'vitest';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, testClock } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, type testClock } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { lookupSubject } from './request-member-lookup.ts';
 import { verificationCodes } from './verification-codes.ts';
 
 describeEachDatabase('checking the member ID registered for an email address', (kind) => {
-  let database: Database;
+  const { database, appWithOwnClock } = useTestWorld(kind);
   let slot = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   function shop() {
-    const clock = testClock();
     slot += 1;
-    clock.advance(slot * 2 * 3600_000);
-    const env = parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off' });
-    return { clock, app: createApp(testAppDeps(database.db, { clock, env })) };
+    const { clock, app } = appWithOwnClock(slot * 2);
+    return { clock, app };
   }
   type App = ReturnType<typeof shop>['app'];
 

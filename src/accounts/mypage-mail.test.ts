@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { expect, it } from 'vitest';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
 import { findSuppression } from '../mail/suppressions.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { testClock, testDeps } from '../testing/factories.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { testClock } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
-import { testAppDeps } from '../testing/http-client.ts';
-import { testMailer } from '../testing/mailer.ts';
 import { signedInMemberWithSentOrder } from '../testing/member-mail.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { formatDate } from '../web/i18n.ts';
 
 describeEachDatabase('MyPage mail notice', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
-  let deps: ReturnType<typeof testDeps>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock }));
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
+  const { database, deps, app, mailer } = useTestWorld(kind, { clock, mailer: true });
 
   const memberWithSentConfirmation = () =>
     signedInMemberWithSentOrder({ database, deps, app, mailer });

@@ -1,29 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { members } from './tables.ts';
 
 describeEachDatabase('MyPage and the address policy', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, signedInMember } = useTestWorld(kind);
 
   async function signedIn(password: string, email?: string) {
     const member = await makeMember(database.db, { password });
     // An address stored before the policy existed (imported data).
     if (email) await database.db.update(members).set({ email }).where(eq(members.id, member.id));
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    await browser.post('/account/sign-in', { login: member.memberCode, password });
-    return browser;
+    return (await signedInMember({ member, password, login: 'memberCode' })).browser;
   }
 
   it('asks a member whose stored address breaks the policy to change it, naming what is wrong', async () => {

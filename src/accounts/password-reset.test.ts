@@ -1,32 +1,24 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { parseEnv } from '../env.ts';
+import { expect, it } from 'vitest';
 import type { MailTopic } from '../mail/payloads.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, testClock } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
+import { signInMember, useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { hashPassword } from './passwords.ts';
 import { createMember } from './register-member.ts';
 import { members, sessions } from './tables.ts';
 
 describeEachDatabase('forgotten password', (kind) => {
-  let database: Database;
+  const { database, appWithOwnClock } = useTestWorld(kind);
   let slot = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   function shop() {
-    const clock = testClock();
     slot += 1;
-    clock.advance(slot * 2 * 3600_000);
-    const env = parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off' });
-    return { clock, app: createApp(testAppDeps(database.db, { clock, env })) };
+    const { clock, app } = appWithOwnClock(slot * 2);
+    return { clock, app };
   }
   type App = ReturnType<typeof shop>['app'];
 
@@ -38,13 +30,7 @@ describeEachDatabase('forgotten password', (kind) => {
       .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id));
   }
 
-  async function signedIn(app: App, login: string, password: string) {
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    const res = await browser.post('/account/sign-in', { login, password });
-    expect(res.location).toBe('/mypage');
-    return browser;
-  }
+  const signedIn = signInMember;
 
   async function askForReset(app: App, login: string) {
     const browser = formClient(app);

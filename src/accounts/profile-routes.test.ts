@@ -1,24 +1,21 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
+import { describe, expect, it } from 'vitest';
 import { carts } from '../cart/tables.ts';
-import type { Database } from '../db/client.ts';
 import { guideFeedback } from '../guide/tables.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { markDelivered, markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
-import { createStaff } from '../staff/create-staff.ts';
 import type { StaffRole } from '../staff/tables.ts';
 import { inquiries } from '../support/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { memberAddresses } from './address-book-tables.ts';
-import { members, sessions } from './tables.ts';
+import { type Member, members, sessions } from './tables.ts';
 
 const PASSWORD = 'correct horse battery';
-const STAFF_PASSWORD = 'staff password 123';
 
 const osakaForm = {
   name: 'Hanako Sato',
@@ -43,40 +40,11 @@ const berlinForm = {
 };
 
 describeEachDatabase('member information over HTTP', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let app: ReturnType<typeof createApp>;
-  let staffCount = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db);
-    app = createApp(testAppDeps(database.db, deps));
-  });
-  afterAll(() => database.close());
+  const { database, deps, app, signedInMember, signedInStaff } = useTestWorld(kind);
 
   /** A browser signed in as `member` (a new one unless given). */
-  async function signedIn(member?: Awaited<ReturnType<typeof makeMember>>) {
-    const who = member ?? (await makeMember(database.db, { password: PASSWORD }));
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    const res = await browser.post('/account/sign-in', {
-      login: who.memberCode,
-      password: PASSWORD,
-    });
-    expect(res.status).toBe(303);
-    return { member: who, browser };
-  }
-
-  async function staffBrowser(role: StaffRole) {
-    staffCount += 1;
-    const email = `${role}${staffCount}@tenpo.test`;
-    await createStaff(database.db, { email, name: role, role, password: STAFF_PASSWORD });
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    const res = await browser.post('/admin/sign-in', { email, password: STAFF_PASSWORD });
-    expect(res.status).toBe(303);
-    return browser;
-  }
+  const signedIn = (member?: Member) => signedInMember({ member, login: 'memberCode' });
+  const staffBrowser = async (role: StaffRole) => (await signedInStaff(role)).browser;
 
   const memberRow = async (id: string) =>
     (await database.db.select().from(members).where(eq(members.id, id)))[0]!;

@@ -1,19 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { members } from './tables.ts';
 
 describeEachDatabase('newsletter consent at registration', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   async function register(memberCode: string, extra: Record<string, string>) {
     const browser = formClient(app);

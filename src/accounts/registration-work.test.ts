@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 /** Every statement Drizzle sends while `recording` is on, as SQL text (values are parameters). */
 function statementRecorder() {
@@ -35,12 +35,8 @@ function statementRecorder() {
 describeEachDatabase(
   'registration does the same work for a new and a registered address',
   (kind) => {
-    let database: Database;
     const recorder = statementRecorder();
-    beforeAll(async () => {
-      database = await createTestDatabase(kind, 10, { logger: recorder.logger });
-    });
-    afterAll(() => database.close());
+    const { database } = useTestWorld(kind, { logger: recorder.logger });
 
     it('sends the same database statements, in the same order, before answering', async () => {
       const clock = testClock();

@@ -1,31 +1,23 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { parseEnv } from '../env.ts';
+import { expect, it } from 'vitest';
 import { outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, testClock } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { registrationDecoys } from './registration-decoys.ts';
 import { members } from './tables.ts';
 
 describeEachDatabase('registration confirms the address with a code', (kind) => {
-  let database: Database;
+  const { database, appWithOwnClock } = useTestWorld(kind);
   let slot = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   /** The shop on its own clock hours, so rate limits of one test never reach the next. */
   function shop() {
-    const clock = testClock();
     slot += 1;
-    clock.advance(slot * 2 * 3600_000);
-    const env = parseEnv({ LOG_LEVEL: 'silent', DNS_SERVERS: 'off' });
-    return { clock, app: createApp(testAppDeps(database.db, { clock, env })) };
+    const { clock, app } = appWithOwnClock(slot * 2);
+    return { clock, app };
   }
 
   const newcomer = (tag: string) => {

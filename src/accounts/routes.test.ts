@@ -1,22 +1,16 @@
 import { eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { accountEvents } from './account-events.ts';
 import { sessions } from './tables.ts';
 
 describeEachDatabase('member accounts over HTTP', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   it('registers a member, signs them in once the address is confirmed, shows MyPage, and signs out', async () => {
     const browser = formClient(app);

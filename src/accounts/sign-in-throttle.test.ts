@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { testClock } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import {
   addressBucket,
   delaySeconds,
@@ -31,11 +31,7 @@ describe('sign-in delays', () => {
 });
 
 describeEachDatabase('sign-in throttle', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
+  const { database } = useTestWorld(kind);
 
   const attempt = (login: string, clientAddress: string, now: Date, door = 'member' as const) =>
     startSignInAttempt(database.db, { door, login, clientAddress, now });

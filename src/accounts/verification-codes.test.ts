@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { useTestWorld } from '../testing/world.ts';
 import {
   CODE_MAX_ATTEMPTS,
   checkCode,
@@ -10,13 +10,9 @@ import {
 } from './verification-codes.ts';
 
 describeEachDatabase('verification codes', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   const t0 = new Date('2026-11-26T00:00:00Z');
   const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   const issue = (subjectId: string) =>
     database.db.transaction((tx) =>

@@ -1,8 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
+import { describe, expect, it } from 'vitest';
 import { products } from '../catalog/tables.ts';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { outboxMessages } from '../mail/tables.ts';
@@ -10,9 +8,10 @@ import { orderEvents, orders } from '../orders/tables.ts';
 import { sandboxPayments } from '../payments/tables.ts';
 import { createStaff } from '../staff/create-staff.ts';
 import type { StaffRole } from '../staff/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct } from '../testing/factories.ts';
 import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 const PASSWORD = 'staff password 123';
 
@@ -46,31 +45,13 @@ const productForm = (overrides: Record<string, string> = {}) => ({
 });
 
 describeEachDatabase('admin console over HTTP', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let app: ReturnType<typeof createApp>;
-  let staffCount = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db);
-    app = createApp({
-      ...deps,
-      env: parseEnv({}),
-      secret: 'test-secret',
-      publicUrl: 'http://localhost',
-    });
+  const { database, deps, app, signedInStaff } = useTestWorld(kind, {
+    appDeps: { env: parseEnv({}) },
   });
-  afterAll(() => database.close());
 
   /** A browser signed in as a new staff member with `role`. */
   async function signedIn(role: StaffRole) {
-    staffCount += 1;
-    const email = `${role}${staffCount}@tenpo.test`;
-    await createStaff(database.db, { email, name: role, role, password: PASSWORD });
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    const res = await browser.post('/admin/sign-in', { email, password: PASSWORD });
-    expect(res.status).toBe(303);
+    const { browser, email } = await signedInStaff(role);
     expect(browser.cookies.has('tp_staff')).toBe(true);
     return { browser, email };
   }

@@ -1,21 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { accountEvents } from '../accounts/account-events.ts';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { apiTestDeps, callApi } from './test-client.ts';
 
 describeEachDatabase('store API sessions', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(apiTestDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   const signIn = (login: string, password: string) =>
     callApi(app, 'POST', '/api/store/sessions', { json: { login, password } });

@@ -1,9 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
+import { expect, it } from 'vitest';
 import { products } from '../catalog/tables.ts';
 import { GIFT_WRAP_FEE_JPY, MESSAGE_CARD_MAX_CHARS } from '../checkout/gift-options.ts';
-import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
 import { orders } from '../orders/tables.ts';
 import {
@@ -12,18 +10,13 @@ import {
   sandboxCards,
 } from '../payments/sandbox-provider.ts';
 import { sandboxPayments } from '../payments/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { checkoutRequest, makeMember, makeProduct } from '../testing/factories.ts';
-import { apiTestDeps, callApi } from './test-client.ts';
+import { useTestWorld } from '../testing/world.ts';
+import { callApi } from './test-client.ts';
 
 describeEachDatabase('store API checkout', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(apiTestDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   /** A guest cart holding one product; returns the cart header and the product. */
   async function guestCart(overrides: Parameters<typeof makeProduct>[1] = {}) {

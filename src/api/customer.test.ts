@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { expect, it } from 'vitest';
 import { markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct } from '../testing/factories.ts';
-import { apiTestDeps, callApi } from './test-client.ts';
+import { useTestWorld } from '../testing/world.ts';
+import { callApi } from './test-client.ts';
 
 describeEachDatabase('store API customer orders', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof apiTestDeps>;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = apiTestDeps(database.db);
-    app = createApp(deps);
-  });
-  afterAll(() => database.close());
+  const { database, appDeps: deps, app } = useTestWorld(kind);
 
   /** A member with a bearer token. */
   async function signedInMember() {

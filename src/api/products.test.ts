@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeProduct } from '../testing/factories.ts';
-import { apiTestDeps, callApi } from './test-client.ts';
+import { useTestWorld } from '../testing/world.ts';
+import { callApi } from './test-client.ts';
 
 describeEachDatabase('store API products', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(apiTestDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   const get = (path: string, headers?: Record<string, string>) =>
     callApi(app, 'GET', path, headers ? { headers } : {});

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { apiTestDeps, callApi } from './test-client.ts';
 
 describeEachDatabase('store API as a whole', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof apiTestDeps>;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = apiTestDeps(database.db);
-    app = createApp(deps);
-  });
-  afterAll(() => database.close());
+  const { database, appDeps: deps, app } = useTestWorld(kind);
 
   it('publishes an OpenAPI 3.1 document with every endpoint, the bearer scheme and the error shape', async () => {
     const res = await callApi(app, 'GET', '/api/openapi.json');

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { expect, it } from 'vitest';
 import { randomToken } from '../lib/ids.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeProduct, testClock } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { changeCartItem } from './add-to-cart.ts';
 import { viewCart } from './find-cart.ts';
 import { mergeCarts } from './merge-carts.ts';
 
 describeEachDatabase('cart', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   const clock = testClock();
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   const add = (
     owner: Parameters<typeof changeCartItem>[1],

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../lib/clock.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeProduct } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { demoCatalog } from './demo-catalog.ts';
 import { findProductBySlug, listProducts } from './list-products.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
 
 describeEachDatabase('catalog listing and search', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     await seedDemoCatalog(database.db, fixedClock(new Date('2026-11-26T00:00:00Z')));
     await makeProduct(database.db, {
       sku: 'SRCH-1',
@@ -20,7 +19,6 @@ describeEachDatabase('catalog listing and search', (kind) => {
       descriptionJa: 'バンド全員が並んだ透明スタンドです。',
     });
   });
-  afterAll(() => database.close());
 
   it('seeds the demo catalog once and never twice', async () => {
     expect(await seedDemoCatalog(database.db, fixedClock(new Date()))).toBe(0);

@@ -1,7 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { renderHtml, renderText } from '../mail/templates/layout.ts';
 import { orderPlacedMail } from '../mail/templates/mail-content.ts';
 import { findOrderById } from '../orders/find-orders.ts';
@@ -12,10 +10,10 @@ import {
   sandboxCards,
 } from '../payments/sandbox-provider.ts';
 import { sandboxPayments } from '../payments/tables.ts';
-import { createStaff } from '../staff/create-staff.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { checkoutRequest, makeCart, makeProduct, testDeps } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { checkoutRequest, makeCart, makeProduct } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import {
   cardCharCount,
   GIFT_WRAP_FEE_JPY,
@@ -39,16 +37,8 @@ describe('the message card field', () => {
 });
 
 describeEachDatabase('gift wrapping and message cards', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let app: ReturnType<typeof createApp>;
+  const { database, deps, app, signedInStaff } = useTestWorld(kind);
   let keyCounter = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db);
-    app = createApp(testAppDeps(database.db, { clock: deps.clock, payments: deps.payments }));
-  });
-  afterAll(() => database.close());
 
   const nextKey = () => `key-gift-${String(++keyCounter).padStart(10, '0')}`;
   const authorisedAmount = async (ref: string) => {
@@ -169,20 +159,7 @@ describeEachDatabase('gift wrapping and message cards', (kind) => {
       return { browser, key, page };
     }
 
-    async function signedInAdmin() {
-      const email = `gift-admin-${kind}-${++keyCounter}@tenpo.test`;
-      await createStaff(database.db, {
-        email,
-        name: 'Admin',
-        role: 'admin',
-        password: 'staff password 123',
-      });
-      const browser = formClient(app);
-      await browser.get('/admin/sign-in');
-      const res = await browser.post('/admin/sign-in', { email, password: 'staff password 123' });
-      expect(res.status).toBe(303);
-      return browser;
-    }
+    const signedInAdmin = async () => (await signedInStaff('admin')).browser;
 
     it('shows the wrap fee in the quote and the card on the order page and the admin page, escaped', async () => {
       const { browser, key, page } = await guestWithCart();

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { products } from '../catalog/tables.ts';
-import type { Database } from '../db/client.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { findOrderById } from '../orders/find-orders.ts';
 import {
@@ -10,25 +9,19 @@ import {
   sandboxCards,
 } from '../payments/sandbox-provider.ts';
 import { sandboxPayments } from '../payments/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import {
   checkoutRequest,
   makeCart,
   makeMember,
   makeOrder,
   makeProduct,
-  testDeps,
 } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { placeOrder, resumeCheckout } from './place-order.ts';
 
 describeEachDatabase('placeOrder', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind, 60);
-    deps = testDeps(database.db);
-  });
-  afterAll(() => database.close());
+  const { database, deps } = useTestWorld(kind, { poolSize: 60 });
 
   const place = (cartId: string, key: string, card?: string) =>
     placeOrder(deps, {

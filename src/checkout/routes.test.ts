@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { expect, it } from 'vitest';
 import { sandboxCards } from '../payments/sandbox-provider.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeProduct } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 const checkoutForm = {
   email: 'guest@example.com',
@@ -24,13 +23,7 @@ const checkoutForm = {
 };
 
 describeEachDatabase('storefront checkout over HTTP', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   async function guestWithCart() {
     const product = await makeProduct(database.db, { stock: 3, priceJpy: 2200 });

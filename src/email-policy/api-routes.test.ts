@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { callApi } from '../api/test-client.ts';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { testClock } from '../testing/factories.ts';
-import { testAppDeps } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { fakeDns } from './fake-dns.ts';
 
 const CHECK = '/api/store/email-addresses/check';
 
 describeEachDatabase('POST /api/store/email-addresses/check', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
   const clock = testClock();
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const dns = fakeDns({
-      'example.co.jp': { mx: [{ exchange: 'mx.example.co.jp', priority: 10 }] },
-      'gmail.com': { mx: [{ exchange: 'gmail-smtp-in.l.google.com', priority: 5 }] },
-      'slow.example': 'timeout',
-    });
-    app = createApp(testAppDeps(database.db, { clock, dns }));
+  const dns = fakeDns({
+    'example.co.jp': { mx: [{ exchange: 'mx.example.co.jp', priority: 10 }] },
+    'gmail.com': { mx: [{ exchange: 'gmail-smtp-in.l.google.com', priority: 5 }] },
+    'slow.example': 'timeout',
   });
-  afterAll(() => database.close());
+  const { app } = useTestWorld(kind, { clock, appDeps: { dns } });
   // Every test starts in fresh rate-limit windows.
   beforeEach(() => clock.advance(2 * 3600 * 1000));
 

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { members } from '../accounts/tables.ts';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { guestOrderPath } from '../orders/order-access.ts';
 import { orders } from '../orders/tables.ts';
 import { sandboxCards } from '../payments/sandbox-provider.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { fakeDns } from './fake-dns.ts';
 
 /** What a reader sees: tags dropped, entities decoded, spaces squeezed. */
@@ -41,12 +41,9 @@ const dns = fakeDns({
 });
 
 describeEachDatabase('the email address policy in the forms', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
+  const { database, app } = useTestWorld(kind, { appDeps: { dns } });
   let lenient: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db, { dns }));
     lenient = createApp(
       testAppDeps(database.db, {
         dns,
@@ -54,7 +51,6 @@ describeEachDatabase('the email address policy in the forms', (kind) => {
       }),
     );
   });
-  afterAll(() => database.close());
 
   async function guestAtCheckout(shop = app) {
     const product = await makeProduct(database.db, { stock: 5, priceJpy: 1100 });

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../env.ts';
 import { inquiryCategories } from '../support/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { factNames, guideFacts } from './facts.ts';
 import { type Article, guideDirectory, loadArticles } from './load-articles.ts';
 import { renderArticle } from './render-article.ts';
@@ -204,13 +203,7 @@ const escapeHtml = (text: string) =>
   );
 
 describeEachDatabase('the real guide over HTTP', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { app } = useTestWorld(kind);
 
   it('links every article from the guide top and serves each in both languages', async () => {
     for (const locale of ['en', 'ja'] as const) {

@@ -1,34 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { expect, it } from 'vitest';
 import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
 import { orders } from '../orders/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { testClock, testDeps } from '../testing/factories.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { testClock } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { formClient } from '../testing/http-client.ts';
 import { signedInMemberWithSentOrder } from '../testing/member-mail.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 const FLAGSHIP = '/guide/if-you-do-not-receive-an-email';
 
 describeEachDatabase('Your case on "If you do not receive an email"', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
-  let deps: ReturnType<typeof testDeps>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock }));
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
+  const { database, deps, app, mailer } = useTestWorld(kind, { clock, mailer: true });
 
   const signedInMemberWithOrder = () =>
     signedInMemberWithSentOrder({ database, deps, app, mailer });

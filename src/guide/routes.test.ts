@@ -1,15 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MEMBER_SESSION_DAYS, startSession } from '../accounts/sessions.ts';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { createStaff } from '../staff/create-staff.ts';
 import type { StaffRole } from '../staff/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { useGuideDirectory } from './load-articles.ts';
 import { MISSING_EMAIL_SLUG } from './member-case.tsx';
 import { inquiryCategoryFor } from './routes.tsx';
@@ -39,15 +37,8 @@ describe('the inquiry category for "No"', () => {
 });
 
 describeEachDatabase('the help guide over HTTP', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
   const clock = testClock();
-  let staffCount = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db, { clock }));
-  });
-  afterAll(() => database.close());
+  const { database, app, signedInStaff } = useTestWorld(kind, { clock });
 
   const feedbackRows = (slug: string) =>
     database.db.select().from(guideFeedback).where(eq(guideFeedback.articleSlug, slug));
@@ -58,15 +49,7 @@ describeEachDatabase('the help guide over HTTP', (kind) => {
     return browser;
   }
 
-  async function staffBrowser(role: StaffRole) {
-    staffCount += 1;
-    const email = `guide${staffCount}@tenpo.test`;
-    await createStaff(database.db, { email, name: role, role, password: 'staff password 123' });
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    await browser.post('/admin/sign-in', { email, password: 'staff password 123' });
-    return browser;
-  }
+  const staffBrowser = async (role: StaffRole) => (await signedInStaff(role)).browser;
 
   it('lists every group with its articles on the guide top, in guide order', async () => {
     const page = await formClient(app).get('/guide');

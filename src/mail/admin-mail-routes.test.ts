@@ -1,60 +1,31 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { members } from '../accounts/tables.ts';
-import { createApp } from '../app.tsx';
 import type { Buyer } from '../checkout/place-order.ts';
-import type { Database } from '../db/client.ts';
+import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { redactSource } from '../mail/mail-secrets.ts';
+import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
+import { smtpTransport } from '../mail/smtp-transport.ts';
+import { caughtMails, outboxMessages, suppressions } from '../mail/tables.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
-import { createStaff } from '../staff/create-staff.ts';
 import type { StaffRole } from '../staff/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct, testClock } from '../testing/factories.ts';
 import { refusingSmtpServer } from '../testing/smtp-servers.ts';
-import { deliverDueMail } from './deliver-mail.ts';
-import { redactSource } from './mail-secrets.ts';
-import { recordDeliveryReport } from './record-delivery-report.ts';
-import { smtpTransport } from './smtp-transport.ts';
-import { caughtMails, outboxMessages, suppressions } from './tables.ts';
-
-const PASSWORD = 'staff password 123';
+import { useTestWorld } from '../testing/world.ts';
 
 const listed = (html: string, attribute: string) =>
   [...html.matchAll(new RegExp(`${attribute}="([^"]+)"`, 'g'))].map((m) => m[1]);
 
 describeEachDatabase('admin mail: log, resend, suppressions, notices, order mail', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let app: ReturnType<typeof createApp>;
-  let appDeps: ReturnType<typeof testAppDeps>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
-  let staffCount = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    appDeps = testAppDeps(database.db, { clock, payments: deps.payments });
-    app = createApp(appDeps);
-    mailer = await testMailer(database, clock);
+  const { database, deps, appDeps, mailer, signedInStaff } = useTestWorld(kind, {
+    clock,
+    mailer: true,
   });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
-
-  async function signedIn(role: StaffRole) {
-    staffCount += 1;
-    const email = `${role}${staffCount}@tenpo.test`;
-    await createStaff(database.db, { email, name: role, role, password: PASSWORD });
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    const res = await browser.post('/admin/sign-in', { email, password: PASSWORD });
-    expect(res.status).toBe(303);
-    return { browser, email };
-  }
+  const signedIn = (role: StaffRole) => signedInStaff(role);
 
   const mailOf = (orderId: string) =>
     database.db

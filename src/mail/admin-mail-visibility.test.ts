@@ -1,19 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { enqueueMail } from '../mail/enqueue-mail.ts';
+import { caughtMails, type OutboxMessage, outboxMessages } from '../mail/tables.ts';
 import { orderAccessToken } from '../orders/order-access.ts';
-import { createStaff } from '../staff/create-staff.ts';
 import { type StaffRole, staffRoles } from '../staff/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
-import { testMailer } from '../testing/mailer.ts';
-import { deliverDueMail } from './deliver-mail.ts';
-import { enqueueMail } from './enqueue-mail.ts';
-import { caughtMails, type OutboxMessage, outboxMessages } from './tables.ts';
-
-const PASSWORD = 'staff password 123';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct, testClock } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 /** What each role gets of a mail (docs/decisions/0014); `null` means the page answers 403. */
 const matrix: Record<
@@ -31,11 +26,11 @@ const messageLinks = (html: string) => [
 ];
 
 describeEachDatabase('what each staff role sees of a mail', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  let appDeps: ReturnType<typeof testAppDeps>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
+  const { database, deps, app, appDeps, mailer, signedInStaff } = useTestWorld(kind, {
+    clock,
+    mailer: true,
+  });
   /** The victim's password reset, its code and link token, and a guest's order confirmation. */
   let reset: OutboxMessage;
   let code: string;
@@ -47,12 +42,6 @@ describeEachDatabase('what each staff role sees of a mail', (kind) => {
   let resetCaughtId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const deps = testDeps(database.db, clock);
-    appDeps = testAppDeps(database.db, { clock, payments: deps.payments });
-    app = createApp(appDeps);
-    mailer = await testMailer(database, clock);
-
     const product = await makeProduct(database.db);
     const order = await makeOrder(deps, [{ product, quantity: 1 }], { email: 'guest@example.com' });
     orderNumber = order.number;
@@ -85,21 +74,7 @@ describeEachDatabase('what each staff role sees of a mail', (kind) => {
       .where(eq(caughtMails.messageId, `<${reset.id}@tenpo.example>`));
     resetCaughtId = caught!.id;
   });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
-
-  let staffCount = 0;
-  async function signedIn(role: StaffRole) {
-    staffCount += 1;
-    const email = `${role}${staffCount}@tenpo.test`;
-    await createStaff(database.db, { email, name: role, role, password: PASSWORD });
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    expect((await browser.post('/admin/sign-in', { email, password: PASSWORD })).status).toBe(303);
-    return browser;
-  }
+  const signedIn = async (role: StaffRole) => (await signedInStaff(role)).browser;
 
   const secrets = () => [code, token, encodeURIComponent(token), key];
   const showsNoSecret = (html: string, where: string) => {

@@ -1,51 +1,24 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { createStaff } from '../staff/create-staff.ts';
+import { expect, it } from 'vitest';
+import { deliverDueMail } from '../mail/deliver-mail.ts';
+import { caughtMails, outboxMessages } from '../mail/tables.ts';
 import type { StaffRole } from '../staff/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
-import { testMailer } from '../testing/mailer.ts';
-import { deliverDueMail } from './deliver-mail.ts';
-import { caughtMails, outboxMessages } from './tables.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct, testClock } from '../testing/factories.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 const listed = (html: string) => [...html.matchAll(/data-caught="([^"]+)"/g)].map((m) => m[1]);
 
 describeEachDatabase('the development mailbox', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let app: ReturnType<typeof createApp>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock, payments: deps.payments }));
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
+  const { database, deps, app, mailer, signedInStaff } = useTestWorld(kind, {
+    clock,
+    mailer: true,
   });
 
   /** The mailbox is for admins only (docs/decisions/0014). */
-  async function staffBrowser(role: StaffRole = 'admin') {
-    await createStaff(database.db, {
-      email: `mailbox.${role}@tenpo.test`,
-      name: role,
-      role,
-      password: 'staff password 123',
-    }).catch(() => null);
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    await browser.post('/admin/sign-in', {
-      email: `mailbox.${role}@tenpo.test`,
-      password: 'staff password 123',
-    });
-    return browser;
-  }
+  const staffBrowser = async (role: StaffRole = 'admin') => (await signedInStaff(role)).browser;
 
   /** Places an order and lets the worker deliver its confirmation to the embedded catcher. */
   async function caughtConfirmation(email: string, locale: 'en' | 'ja') {

@@ -1,12 +1,11 @@
 import { createPublicKey } from 'node:crypto';
 import { authenticate } from 'mailauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { testClock, testDeps } from '../testing/factories.ts';
 import { fakeDns, txtStrings } from '../testing/fake-dns.ts';
-import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf, queueSampleMails, type SampleMail } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { deliverDueMail } from './deliver-mail.ts';
 
 /** The address our outgoing relay sends from, as published in SPF (TEST-NET-1). */
@@ -14,16 +13,13 @@ const SHOP_IP = '192.0.2.10';
 const FORGER_IP = '203.0.113.66';
 
 describeEachDatabase('sender authentication (DKIM, SPF, DMARC)', (kind) => {
-  let database: Database;
   const clock = testClock();
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
+  const { database, mailer } = useTestWorld(kind, { clock, mailer: true });
   let samples: SampleMail[];
   const raws = new Map<string, { raw: string; envelopeFrom: string }>();
   let dns: ReturnType<typeof fakeDns>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    mailer = await testMailer(database, clock);
     samples = await queueSampleMails(testDeps(database.db, clock), 'auth');
     await deliverDueMail(mailer.deps);
     for (const sample of samples) {
@@ -41,10 +37,6 @@ describeEachDatabase('sender authentication (DKIM, SPF, DMARC)', (kind) => {
       '_dmarc.tenpo-support.example': ['v=DMARC1; p=reject; adkim=r; aspf=r'],
       'evil.example': ['v=spf1 ip4:203.0.113.0/24 -all'],
     });
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
   });
 
   /** What a receiving MX at mx.example.net concludes about a message. */

@@ -4,12 +4,10 @@ import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
-import { testAppDeps } from '../testing/http-client.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { parseInboundReport } from './bounces/parse-bounce.ts';
 import { parseProviderPayload } from './bounces/parse-provider-event.ts';
 import { type InboundServer, startInboundServer } from './inbound-server.ts';
@@ -21,15 +19,19 @@ const BOUNCE_DOMAIN = 'bounces.tenpo.example';
 const TOKEN = 'webhook-token-for-tests-123';
 
 describeEachDatabase('bounce and complaint intake', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let inbound: InboundServer;
-  let app: ReturnType<typeof createApp>;
   const fetched: string[] = [];
+  const { database, deps, app } = useTestWorld(kind, {
+    appDeps: {
+      env: parseEnv({ LOG_LEVEL: 'silent', MAIL_WEBHOOK_TOKEN: TOKEN, SOFT_BOUNCE_LIMIT: '2' }),
+      fetch: (async (url: string) => {
+        fetched.push(url);
+        return new Response('<ConfirmSubscriptionResponse/>', { status: 200 });
+      }) as typeof fetch,
+    },
+  });
+  let inbound: InboundServer;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db);
     inbound = await startInboundServer(
       {
         db: database.db,
@@ -40,19 +42,9 @@ describeEachDatabase('bounce and complaint intake', (kind) => {
       },
       { port: 0, host: '127.0.0.1' },
     );
-    app = createApp(
-      testAppDeps(database.db, {
-        env: parseEnv({ LOG_LEVEL: 'silent', MAIL_WEBHOOK_TOKEN: TOKEN, SOFT_BOUNCE_LIMIT: '2' }),
-        fetch: (async (url: string) => {
-          fetched.push(url);
-          return new Response('<ConfirmSubscriptionResponse/>', { status: 200 });
-        }) as typeof fetch,
-      }),
-    );
   });
   afterAll(async () => {
     await inbound.close();
-    await database.close();
   });
 
   /** A fresh order whose confirmation mail the report will be about. */

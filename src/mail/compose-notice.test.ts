@@ -1,11 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { expect, it } from 'vitest';
 import { cancelOrder } from '../orders/cancel-order.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct, testClock } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { sendImportantNotice } from './compose-notice.ts';
 import { deliverDueMail } from './deliver-mail.ts';
 import { caughtMails, outboxMessages } from './tables.ts';
@@ -18,19 +17,8 @@ const notice = {
 };
 
 describeEachDatabase('important notices', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
+  const { database, deps, mailer } = useTestWorld(kind, { clock, mailer: true });
 
   const noticesFor = (orderIds: string[]) =>
     database.db

@@ -1,30 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct, testClock } from '../testing/factories.ts';
 import { refusingSmtpServer } from '../testing/smtp-servers.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { claimDueMail, deliverDueMail, deliverMessage, retryDelayMs } from './deliver-mail.ts';
 import { smtpTransport } from './smtp-transport.ts';
 import { suppressAddress } from './suppressions.ts';
 import { caughtMails, mailEvents, outboxMessages } from './tables.ts';
 
 describeEachDatabase('mail delivery', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
   const clock = testClock();
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
+  const { database, deps, mailer } = useTestWorld(kind, { clock, mailer: true });
 
   const eventsOf = async (id: string) =>
     (

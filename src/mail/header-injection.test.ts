@@ -1,19 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { placeOrder } from '../checkout/place-order.ts';
-import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import {
   checkoutRequest,
   makeCart,
   makeProduct,
   testClock,
-  testDeps,
   tokyoAddress,
 } from '../testing/factories.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { deliverDueMail } from './deliver-mail.ts';
 import { enqueueMail, type MailPayloads, type MailTopic } from './enqueue-mail.ts';
 import { caughtMails, mailEvents, outboxMessages } from './tables.ts';
@@ -126,20 +124,8 @@ const allowedHeaders = new Set([
 ]);
 
 describeEachDatabase('header injection', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
   const clock = testClock();
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
+  const { database, deps, mailer } = useTestWorld(kind, { clock, mailer: true });
 
   /** Places an order whose ship-to name is `name`, bypassing the form as an API client could. */
   async function orderFor(name: string, locale: 'en' | 'ja', email: string) {

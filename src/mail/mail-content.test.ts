@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct, testClock } from '../testing/factories.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf, queueSampleMails, type SampleMail } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { deliverDueMail } from './deliver-mail.ts';
 import type { MailTopic } from './enqueue-mail.ts';
 import { inquiryNumberOf, inquiryReplyAddress } from './inquiry-reply-address.ts';
@@ -68,10 +68,8 @@ async function busyAfterDataServer() {
 }
 
 describeEachDatabase('mail content', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
   const clock = testClock();
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
+  const { database, deps, mailer } = useTestWorld(kind, { clock, mailer: true });
   let linkless: Awaited<ReturnType<typeof testMailer>>;
   const withLinks = new Map<string, { sample: SampleMail; raw: string; parsed: ParsedMail }>();
   const withoutLinks = new Map<string, { sample: SampleMail; raw: string; parsed: ParsedMail }>();
@@ -93,17 +91,12 @@ describeEachDatabase('mail content', (kind) => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    mailer = await testMailer(database, clock);
     linkless = await testMailer(database, clock, { env: { MAIL_LINKS: 'none' } });
     await deliverAndParse(await queueSampleMails(deps, 'links'), withLinks, mailer);
     await deliverAndParse(await queueSampleMails(deps, 'nolinks'), withoutLinks, linkless);
   });
   afterAll(async () => {
-    await mailer.close();
     await linkless.close();
-    await database.close();
   });
 
   describe.each(everyMail)('%s (%s)', (topic, locale) => {

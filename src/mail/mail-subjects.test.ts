@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { parseEnv } from '../env.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { enqueueMail, type MailPayloads, type MailTopic, mailTopics } from './enqueue-mail.ts';
 import { loadMailIdentity } from './identity.ts';
 import { isSecretTopic, secretsOf } from './mail-secrets.ts';
@@ -134,12 +134,11 @@ const samples: { [T in MailTopic]: Sample<T>[] } = {
 };
 
 describeEachDatabase('mail subjects carry no secret', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   let render: RenderDeps;
   let orderId: string;
   let memberId: string;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     const deps = testDeps(database.db);
     const env = parseEnv({ LOG_LEVEL: 'silent' });
     render = {
@@ -156,7 +155,6 @@ describeEachDatabase('mail subjects carry no secret', (kind) => {
       .id;
     memberId = (await makeMember(database.db)).id;
   });
-  afterAll(() => database.close());
 
   /** Queues a sample; generic, so the payload is checked against its own topic. */
   const queue = <T extends MailTopic>(topic: T, sample: Sample<T>, locale: 'en' | 'ja') =>

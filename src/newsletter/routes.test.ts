@@ -1,31 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { accountEvents } from '../accounts/account-events.ts';
-import { MEMBER_SESSION_DAYS, startSession } from '../accounts/sessions.ts';
 import { members } from '../accounts/tables.ts';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { createStaff } from '../staff/create-staff.ts';
 import type { StaffRole } from '../staff/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { newsletters } from './tables.ts';
 import { unsubscribeToken } from './unsubscribe-token.ts';
 
 const SECRET = 'test-secret';
 
 describeEachDatabase('newsletter over HTTP', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
   const clock = testClock();
-  let staffCount = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db, { clock, secret: SECRET }));
-  });
-  afterAll(() => database.close());
+  const world = useTestWorld(kind, { clock, appDeps: { secret: SECRET } });
+  const { database, app } = world;
 
   /** A verified member, and a browser signed in as them. */
   async function signedInMember(fields: Partial<{ newsletterOptIn: boolean }> = {}) {
@@ -35,14 +26,7 @@ describeEachDatabase('newsletter over HTTP', (kind) => {
       .set({ emailVerifiedAt: clock.now(), ...fields })
       .where(eq(members.id, made.id))
       .returning();
-    const token = await startSession(
-      database.db,
-      { memberId: made.id },
-      new Date(clock.now().getTime() + MEMBER_SESSION_DAYS * 86_400_000),
-    );
-    const browser = formClient(app);
-    browser.cookies.set('tp_sid', token);
-    return { member: member!, browser };
+    return world.signedInMember({ member: member! });
   }
 
   const optIn = async (id: string) =>
@@ -157,15 +141,9 @@ describeEachDatabase('newsletter over HTTP', (kind) => {
   });
 
   /** A browser signed in to the admin console. */
-  async function staffBrowser(role: StaffRole) {
-    staffCount += 1;
-    const email = `news${staffCount}@tenpo.test`;
-    await createStaff(database.db, { email, name: role, role, password: 'staff password 123' });
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    await browser.post('/admin/sign-in', { email, password: 'staff password 123' });
-    return browser;
-  }
+  let staffCount = 0;
+  const staffBrowser = async (role: StaffRole) =>
+    (await world.signedInStaff(role, { email: `news${++staffCount}@tenpo.test` })).browser;
 
   it('lets staff write, preview and send a newsletter once, and lists its mail counts', async () => {
     await database.db.update(members).set({ newsletterOptIn: false });

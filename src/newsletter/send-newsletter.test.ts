@@ -1,18 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import { authenticate } from 'mailauth';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { members } from '../accounts/tables.ts';
-import type { Database } from '../db/client.ts';
 import { claimDueMail, deliverDueMail, deliverMessage } from '../mail/deliver-mail.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { suppressAddress } from '../mail/suppressions.ts';
 import { type OutboxMessage, outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember, testClock } from '../testing/factories.ts';
 import { fakeDns } from '../testing/fake-dns.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { saveNewsletter } from './save-newsletter.ts';
 import { sendNewsletter } from './send-newsletter.ts';
 import { newsletters } from './tables.ts';
@@ -36,18 +36,9 @@ const letter = {
 };
 
 describeEachDatabase('sending a newsletter', (kind) => {
-  let database: Database;
   const clock = testClock();
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
+  const { database, mailer } = useTestWorld(kind, { clock, mailer: true });
   const deps = () => ({ db: database.db, clock, secret: SECRET, perMinute: 60 });
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
   // Every test decides on its own who is subscribed.
   beforeEach(async () => {
     await database.db.update(members).set({ newsletterOptIn: false });

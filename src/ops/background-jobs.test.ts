@@ -1,22 +1,18 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { expect, it } from 'vitest';
 import { orders } from '../orders/tables.ts';
 import { CAPTURE_AFTER_DAYS } from '../payments/payment-rules.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { runJobsOnce } from './background-jobs.ts';
 import { registry } from './routes.ts';
 
 const DAY = 24 * 3600 * 1000;
 
 describeEachDatabase('background jobs', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
+  const { database } = useTestWorld(kind);
 
   async function failedRuns(job: string) {
     const metric = await registry.getSingleMetric('tenpo_background_job_runs_total')!.get();

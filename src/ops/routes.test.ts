@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { testAppDeps } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 // The node server's bindings, as getConnInfo reads them.
 const fromAddress = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 
 describeEachDatabase('operations endpoints', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   it('answers health and readiness', async () => {
     expect((await app.request('/healthz')).status).toBe(200);

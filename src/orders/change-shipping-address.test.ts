@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
+import { expect, it } from 'vitest';
+import type { Member } from '../accounts/tables.ts';
 import type { Product } from '../catalog/tables.ts';
 import { placeOrder } from '../checkout/place-order.ts';
-import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { createStaff } from '../staff/create-staff.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import {
   checkoutRequest,
   makeCart,
@@ -15,10 +14,10 @@ import {
   makeOrder,
   makeProduct,
   testClock,
-  testDeps,
 } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { markPreparing } from './advance-order.ts';
 import { changeShippingAddress } from './change-shipping-address.ts';
 import { ADDRESS_CHANGES_PER_HOUR } from './limits.ts';
@@ -70,17 +69,8 @@ const berlin = {
 };
 
 describeEachDatabase('changing the delivery address of an order', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let app: ReturnType<typeof createApp>;
   const clock = testClock();
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock }));
-  });
-  afterAll(() => database.close());
+  const { database, deps, app, signedInMember } = useTestWorld(kind, { clock });
 
   /** A guest order to New York by DHL Express, placed through the real checkout use case. */
   async function orderAbroad(product: Product): Promise<Order> {
@@ -114,16 +104,7 @@ describeEachDatabase('changing the delivery address of an order', (kind) => {
     return database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
   }
 
-  async function signedIn(member: { email: string }) {
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    const res = await browser.post('/account/sign-in', {
-      login: member.email,
-      password: 'correct horse battery',
-    });
-    expect(res.status).toBe(303);
-    return browser;
-  }
+  const signedIn = async (member: Member) => (await signedInMember({ member })).browser;
 
   it('moves the parcel within the zone: new address, an event and a mail in the order’s language', async () => {
     const product = await makeProduct(database.db);

@@ -1,23 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { products } from '../catalog/tables.ts';
-import type { Database } from '../db/client.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { sandboxPayments } from '../payments/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeOrder, makeProduct } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { markDelivered, markPreparing, shipOrder } from './advance-order.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { findOrderById } from './find-orders.ts';
 
 describeEachDatabase('order lifecycle', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db);
-  });
-  afterAll(() => database.close());
+  const { database, deps } = useTestWorld(kind);
 
   const stockOf = async (id: string) =>
     (await database.db.select().from(products).where(eq(products.id, id)))[0]!.stock;

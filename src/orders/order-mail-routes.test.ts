@@ -1,20 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { members } from '../accounts/tables.ts';
+import { expect, it } from 'vitest';
+import { type Member, members } from '../accounts/tables.ts';
 import { verificationCodes } from '../accounts/verification-codes.ts';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { recordDeliveryReport } from '../mail/record-delivery-report.ts';
 import { caughtMails, outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct, testClock } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { GUEST_LINK_DAYS, guestOrderPath } from './order-access.ts';
 import { isResendableOrderMail } from './resend-order-mail.ts';
 import { below } from './routes.tsx';
@@ -35,29 +34,13 @@ function formAction(html: string, pattern: RegExp): string {
 const pathOf = (location: string | null) => (location ?? '').replace(/#.*$/, '');
 
 describeEachDatabase('order mail for customers over HTTP', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
-  let deps: ReturnType<typeof testDeps>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock }));
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
+  const { database, deps, app, mailer, signedInMember } = useTestWorld(kind, {
+    clock,
+    mailer: true,
   });
 
-  async function signedIn(member: { email: string }, password = 'correct horse battery') {
-    const browser = formClient(app);
-    await browser.get('/account/sign-in');
-    const res = await browser.post('/account/sign-in', { login: member.email, password });
-    expect(res.status).toBe(303);
-    return browser;
-  }
+  const signedIn = async (member: Member) => (await signedInMember({ member })).browser;
 
   async function memberWithOrder() {
     const member = await makeMember(database.db);

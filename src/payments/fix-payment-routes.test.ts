@@ -1,23 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
+import { expect, it } from 'vitest';
 import { placeOrder } from '../checkout/place-order.ts';
-import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
 import { markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { findOrderById } from '../orders/find-orders.ts';
 import { guestOrderPath } from '../orders/order-access.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import {
   checkoutRequest,
   makeCart,
   makeMember,
   makeProduct,
   testClock,
-  testDeps,
 } from '../testing/factories.ts';
 import { visible } from '../testing/html.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { captureAgedAuthorisations } from './payment-jobs.ts';
 import { CAPTURE_AFTER_DAYS, FIX_PAYMENT_DAYS } from './payment-rules.ts';
 import { SANDBOX_CHALLENGE_CODE, sandboxCards } from './sandbox-provider.ts';
@@ -32,16 +30,8 @@ const goodCard = {
 };
 
 describeEachDatabase('paying again after a failed capture, over HTTP', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
   const clock = testClock();
-  let deps: ReturnType<typeof testDeps>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock }));
-  });
-  afterAll(() => database.close());
+  const { database, deps, app } = useTestWorld(kind, { clock });
 
   /** An order whose card fails at capture, after the early-capture job has tried it. */
   async function failedOrder(memberId: string | null = null, email = 'buyer@example.com') {

@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { products } from '../catalog/tables.ts';
 import { placeOrder } from '../checkout/place-order.ts';
-import type { Database } from '../db/client.ts';
 import { randomToken } from '../lib/ids.ts';
 import { type MailTopic, parseMailPayload } from '../mail/payloads.ts';
 import { outboxMessages } from '../mail/tables.ts';
@@ -13,7 +12,7 @@ import { markPreparing, shipOrder } from '../orders/advance-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { findOrderById } from '../orders/find-orders.ts';
 import { orders } from '../orders/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import {
   checkoutRequest,
   makeCart,
@@ -22,6 +21,7 @@ import {
   testClock,
   testDeps,
 } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { cancelOverduePaymentFixes, captureAgedAuthorisations } from './payment-jobs.ts';
 import { CAPTURE_AFTER_DAYS, FIX_PAYMENT_DAYS } from './payment-rules.ts';
 import type { PaymentProvider } from './provider.ts';
@@ -31,11 +31,7 @@ import { sandboxPayments } from './tables.ts';
 const DAY = 24 * 3600 * 1000;
 
 describeEachDatabase('early capture and failed captures', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
+  const { database } = useTestWorld(kind);
 
   /** Fresh deps on their own clock, with a provider that counts captures per reference. */
   function world() {

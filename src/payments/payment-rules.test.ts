@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orders, type PaymentState, paymentStates } from '../orders/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
+import { useTestWorld } from '../testing/world.ts';
 import {
   canMovePayment,
   movePayment,
@@ -46,14 +46,12 @@ describe('payment transitions table', () => {
 });
 
 describeEachDatabase('moving a payment under the SQL guard', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   let orderId: string;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     const product = await makeProduct(database.db);
     orderId = (await makeOrder(testDeps(database.db), [{ product, quantity: 1 }])).id;
   });
-  afterAll(() => database.close());
 
   async function paymentIs(state: PaymentState) {
     await database.db.update(orders).set({ paymentState: state }).where(eq(orders.id, orderId));

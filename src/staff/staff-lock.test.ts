@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { staffLockedMail } from '../mail/templates/staff-mails.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { testClock } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { createStaff } from './create-staff.ts';
 import { STAFF_LOCK_AFTER_FAILURES } from './sign-in-staff.ts';
 import { staff } from './tables.ts';
@@ -22,12 +22,8 @@ const PASSWORD = 'staff password 123';
 const alertText = (html: string) => html.match(/role="alert">([^<]*)</)?.[1];
 
 describeEachDatabase('staff sign-in lock', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   let count = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   /** A staff account and a browser on an app with its own clock (days apart per test). */
   async function staffAndBrowser() {

@@ -1,26 +1,21 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { enqueueMail, type MailTopic } from '../mail/enqueue-mail.ts';
 import { suppressAddress } from '../mail/suppressions.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { orderEvents, orders } from '../orders/tables.ts';
-import { createStaff } from '../staff/create-staff.ts';
 import type { StaffRole } from '../staff/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct, testClock } from '../testing/factories.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { applyContactEmail } from './apply-contact-email.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
 import { GUEST_LINKED_NOTE } from './submit-inquiry.ts';
 import { type Inquiry, inquiries, inquiryMessages, inquiryPhotos } from './tables.ts';
 
-const PASSWORD = 'staff password 123';
 const SCRIPT = '<script>alert("x")</script>';
 // The smallest valid PNG: 1×1, one transparent pixel.
 const PNG = Buffer.from(
@@ -31,38 +26,17 @@ const PNG = Buffer.from(
 const listed = (html: string) => [...html.matchAll(/data-inquiry="([^"]+)"/g)].map((m) => m[1]);
 
 describeEachDatabase('admin inquiry desk', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let app: ReturnType<typeof createApp>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
+  const { database, deps, app, mailer, signedInStaff } = useTestWorld(kind, {
+    clock,
+    mailer: true,
+  });
   let staffCount = 0;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    app = createApp(testAppDeps(database.db, { clock, payments: deps.payments }));
-    mailer = await testMailer(database, clock);
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
-  });
 
   async function signedIn(role: StaffRole) {
     staffCount += 1;
-    const email = `${role}${staffCount}@tenpo.test`;
-    const member = await createStaff(database.db, {
-      email,
-      name: `${role} ${staffCount}`,
-      role,
-      password: PASSWORD,
-    });
-    const browser = formClient(app);
-    await browser.get('/admin/sign-in');
-    const res = await browser.post('/admin/sign-in', { email, password: PASSWORD });
-    expect(res.status).toBe(303);
-    return { browser, email, id: member!.id };
+    const { browser, email, staff } = await signedInStaff(role, { name: `${role} ${staffCount}` });
+    return { browser, email, id: staff.id };
   }
 
   /** An inquiry as the customer form would have stored it, with its first message. */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { suppressAddress } from '../mail/suppressions.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { answerAddress, maskEmail } from './answer-address.ts';
 
 describe('masking an address for the notice to an order’s current address', () => {
@@ -13,16 +13,14 @@ describe('masking an address for the notice to an order’s current address', ()
 });
 
 describeEachDatabase('where inquiry mail goes', (kind) => {
-  let database: Database;
+  const { database } = useTestWorld(kind);
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     await suppressAddress(database.db, {
       email: 'Dead.Box@example.com',
       reason: 'hard_bounce',
       source: 'test',
     });
   });
-  afterAll(() => database.close());
 
   it('answers a contact-email request at the new address, even while the own one works', async () => {
     expect(

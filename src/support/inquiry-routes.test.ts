@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { useGuideDirectory } from '../guide/load-articles.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { suppressAddress } from '../mail/suppressions.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeMember, makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { makeMember, makeOrder, makeProduct } from '../testing/factories.ts';
 import { formClient, testAppDeps } from '../testing/http-client.ts';
 import { testMailer } from '../testing/mailer.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { inquiryLimits } from './limits.ts';
 import { formatInquiryNumber } from './next-inquiry-number.ts';
 import { sniffImage } from './sniff-image.ts';
@@ -85,21 +85,15 @@ describe('inquiry numbers', () => {
 });
 
 describeEachDatabase('the inquiry form', (kind) => {
-  let database: Database;
+  const { database, appWithOwnClock } = useTestWorld(kind);
   let slot = 0;
   let seq = 0;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
 
   /** An app whose clock sits in its own hour, so each test has its own rate-limit windows. */
   function shop() {
-    const clock = testClock();
     slot += 1;
-    clock.advance(slot * 2 * 3600_000);
-    const deps = testDeps(database.db, clock);
-    return { deps, app: createApp(testAppDeps(database.db, deps)) };
+    const { deps, app } = appWithOwnClock(slot * 2);
+    return { deps, app };
   }
   type Shop = ReturnType<typeof shop>;
 

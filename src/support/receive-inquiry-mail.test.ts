@@ -8,7 +8,6 @@ import nodemailer from 'nodemailer';
 import pino from 'pino';
 import getTLSOptions from 'smtp-server/lib/tls-options.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import {
   type InboundServer,
@@ -19,9 +18,9 @@ import { inquiryReplyAddress } from '../mail/inquiry-reply-address.ts';
 import { renderMail } from '../mail/render-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
-import { makeOrder, makeProduct, testClock, testDeps } from '../testing/factories.ts';
-import { testMailer } from '../testing/mailer.ts';
+import { makeOrder, makeProduct, testClock } from '../testing/factories.ts';
 import { caughtMailOf } from '../testing/sample-mails.ts';
+import { useTestWorld } from '../testing/world.ts';
 import { nextInquiryNumber } from './next-inquiry-number.ts';
 import {
   NEW_INQUIRIES_BY_MAIL_PER_DAY,
@@ -69,16 +68,11 @@ describe('isSupportAddress', () => {
 });
 
 describeEachDatabase('inquiry mail over SMTP', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let inbound: InboundServer;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
+  const { database, deps, mailer } = useTestWorld(kind, { clock, mailer: true });
+  let inbound: InboundServer;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    mailer = await testMailer(database, clock);
     inbound = await startInboundServer(
       {
         db: database.db,
@@ -94,8 +88,6 @@ describeEachDatabase('inquiry mail over SMTP', (kind) => {
   });
   afterAll(async () => {
     await inbound.close();
-    await mailer.close();
-    await database.close();
   });
 
   async function send(mail: {

@@ -1,22 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import type { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
 import { deliverDueMail } from '../mail/deliver-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
-import { makeMember, makeOrder, makeProduct, type testDeps } from './factories.ts';
-import { formClient } from './http-client.ts';
-import type { testMailer } from './mailer.ts';
+import { makeMember, makeOrder, makeProduct } from './factories.ts';
+import { signInMember, type TestWorld } from './world.ts';
 
 /**
  * A member with one order whose confirmation the receiving server accepted, signed in through
  * the sign-in form: the starting point of every "what happened to my mail" page test.
  */
-export async function signedInMemberWithSentOrder(world: {
-  database: Database;
-  deps: ReturnType<typeof testDeps>;
-  app: ReturnType<typeof createApp>;
-  mailer: Awaited<ReturnType<typeof testMailer>>;
-}) {
+export async function signedInMemberWithSentOrder(
+  world: Pick<TestWorld, 'database' | 'deps' | 'app' | 'mailer'>,
+) {
   const { database, deps, app, mailer } = world;
   const member = await makeMember(database.db);
   const product = await makeProduct(database.db);
@@ -29,11 +23,6 @@ export async function signedInMemberWithSentOrder(world: {
     .select()
     .from(outboxMessages)
     .where(and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_placed')));
-  const browser = formClient(app);
-  await browser.get('/account/sign-in');
-  await browser.post('/account/sign-in', {
-    login: member.email,
-    password: 'correct horse battery',
-  });
+  const browser = await signInMember(app, member.email);
   return { member, order, confirmation: confirmation!, browser };
 }

@@ -1,16 +1,12 @@
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { useTestWorld } from '../testing/world.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { clientAddress, hitRateLimits, pruneRateLimits } from './rate-limit.ts';
 
 describeEachDatabase('rate limits', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
+  const { database } = useTestWorld(kind);
 
   it('allows up to the limit, refuses after it with the time left, and starts again next window', async () => {
     const limit = { key: 'test:a', max: 3, windowSeconds: 60 };

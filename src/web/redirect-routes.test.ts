@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.ts';
 import { makeMember } from '../testing/factories.ts';
-import { formClient, testAppDeps } from '../testing/http-client.ts';
+import { formClient } from '../testing/http-client.ts';
+import { useTestWorld } from '../testing/world.ts';
 
 // What browsers read as another host once tabs and newlines are dropped, or as a header break.
 const hostile = ['/\t/evil.example', '/%09/evil.example', '/\r\nSet-Cookie: a=b', '//evil.example'];
 
 describeEachDatabase('return paths in links and forms', (kind) => {
-  let database: Database;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = createApp(testAppDeps(database.db));
-  });
-  afterAll(() => database.close());
+  const { database, app } = useTestWorld(kind);
 
   it('never sends the language switch off the site, and answers a header break with a 400', async () => {
     for (const back of hostile) {

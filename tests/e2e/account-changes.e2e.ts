@@ -1,9 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { members } from '../../src/accounts/tables.ts';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { newShopper, screenshot } from './browser.ts';
 import {
   addToCart,
   checkoutAsMember,
@@ -22,19 +20,11 @@ import {
   submit,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
 const mug = { slug: 'mahoroba-cafe-mug', title: 'Mahoroba Café Casebook Mug' };
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = useJourneyWorld();
 
 async function memberRow(memberCode: string) {
   const [row] = await server.database.db

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newShopper, screenshot } from './browser.ts';
 import {
   addToCart,
   checkoutAsMember,
@@ -17,6 +15,7 @@ import {
   timelineStep,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
 const keychain = {
   slug: 'mahoroba-cafe-acrylic-keychain-mio',
@@ -24,16 +23,7 @@ const keychain = {
 };
 
 describe('a member cancels an order from MyPage', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { server, browser } = useJourneyWorld();
 
   it('shows the order as cancelled, puts the stock back and releases the card', async () => {
     const { page, context, serverErrors } = await newShopper(browser, server.url);

@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { orders } from '../../src/orders/tables.ts';
 import { SANDBOX_CHALLENGE_CODE, sandboxCards } from '../../src/payments/sandbox-provider.ts';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
 import { describeEachDatabase } from '../../src/testing/databases.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { newShopper, screenshot } from './browser.ts';
 import {
   addToCart,
   fillAddress,
@@ -20,6 +18,7 @@ import {
   tokyoAddress,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
 const figure = {
   slug: 'azure-arcadia-rin-amagase-1-7-figure',
@@ -33,25 +32,10 @@ const acrylicStand = {
 
 const giftCard = 'Happy birthday, Rin!\nFrom Hanako';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 // PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. One shop server per database.
 describeEachDatabase('guest checkout in the browser', (kind) => {
-  let server: TestServer;
+  const { server, browser } = useJourneyWorld({ kind });
   const shot = (name: string) => `checkout-${kind}-${name}`;
-
-  beforeAll(async () => {
-    server = await startTestServer({ kind });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
 
   it('lets a guest search, buy with a 3-D Secure card and open the order from the guest link', async () => {
     const { page, context, serverErrors } = await newShopper(browser, server.url);

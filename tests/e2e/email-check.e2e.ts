@@ -1,18 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newShopper, screenshot } from './browser.ts';
+import { useJourneyWorld } from './world.ts';
 
-let browser: Browser;
-let server: TestServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const { server, browser } = useJourneyWorld();
 
 describe('the live email check in the browser', () => {
   it('explains the address while the customer types and fills in the suggestion on a click', async () => {

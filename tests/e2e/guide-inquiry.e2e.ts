@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { recordDeliveryReport } from '../../src/mail/record-delivery-report.ts';
 import { outboxMessages } from '../../src/mail/tables.ts';
 import { inquiries, inquiryMessages } from '../../src/support/tables.ts';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { newShopper, screenshot } from './browser.ts';
 import {
   addToCart,
   checkoutAsMember,
@@ -25,20 +24,12 @@ import {
   tokyoAddress,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
 const mug = { slug: 'mahoroba-cafe-mug', title: 'Mahoroba Café Casebook Mug' };
 const FLAGSHIP = 'If you do not receive an email';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = useJourneyWorld();
 
 /** Bounces the newest order confirmation of an order, as the bounce receiver would record it. */
 async function bounceConfirmation(orderNumber: string, address: string) {

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { members } from '../../src/accounts/tables.ts';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { newShopper, screenshot } from './browser.ts';
 import {
   codeIn,
   isSignedIn,
@@ -20,17 +19,9 @@ import {
   submit,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = useJourneyWorld();
 
 async function findMember(login: string) {
   const [member] = await server.database.db

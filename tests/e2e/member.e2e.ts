@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newShopper, screenshot } from './browser.ts';
 import {
   addToCart,
   checkoutAsMember,
@@ -15,6 +13,7 @@ import {
   timelineStep,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
 const album = {
   slug: 'kitsunebi-signal-foxfire-frequency-cd',
@@ -23,16 +22,7 @@ const album = {
 const trackingNumber = '1234567890';
 
 describe('a member buys, staff ship, the member tracks the package', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { server, browser } = useJourneyWorld();
 
   it('shows the shipment with its tracking link on MyPage once staff ship the order', async () => {
     const member = newMemberValues('fox_fan');

@@ -1,12 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordDeliveryReport } from '../../src/mail/record-delivery-report.ts';
 import { caughtMails, outboxMessages } from '../../src/mail/tables.ts';
 import { orders } from '../../src/orders/tables.ts';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { newShopper, screenshot } from './browser.ts';
 import {
   addToCart,
   fillAddress,
@@ -17,20 +15,12 @@ import {
   submit,
   tokyoAddress,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
 const mug = { slug: 'mahoroba-cafe-mug', title: 'Mahoroba Café Casebook Mug' };
 
 describe('"I never got the email": a guest sees the bounce and moves the order’s mail', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { server, browser } = useJourneyWorld();
 
   /** The newest mail the catcher received for `address`, parsed. */
   async function lastMailTo(address: string) {

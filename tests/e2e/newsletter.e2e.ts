@@ -1,10 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { members } from '../../src/accounts/tables.ts';
 import { unsubscribeToken } from '../../src/newsletter/unsubscribe-token.ts';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { newShopper, screenshot } from './browser.ts';
 import {
   linkIn,
   mailsTo,
@@ -17,17 +15,9 @@ import {
   submit,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = useJourneyWorld();
 
 async function optedIn(memberCode: string): Promise<boolean> {
   const [row] = await server.database.db

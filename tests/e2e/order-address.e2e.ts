@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../src/testing/app-server.ts';
-import { launchBrowser, newShopper, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newShopper, screenshot } from './browser.ts';
 import {
   addToCart,
   fillAddress,
@@ -16,20 +14,12 @@ import {
   tokyoAddress,
   visibleText,
 } from './shop.ts';
+import { useJourneyWorld } from './world.ts';
 
 const mug = { slug: 'mahoroba-cafe-mug', title: 'Mahoroba Café Casebook Mug' };
 
 describe('a guest changes the delivery address of an order', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { server, browser } = useJourneyWorld();
 
   it('moves the parcel to Osaka on the order page, and the mail says where it goes now', async () => {
     const { page, context, serverErrors } = await newShopper(browser, server.url);

@@ -1,32 +1,23 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cancelMembership } from '../../accounts/cancel-membership.ts';
 import { changePassword } from '../../accounts/change-password.ts';
 import { updateProfile } from '../../accounts/update-profile.ts';
-import type { Database } from '../../db/client.ts';
-import { createTestDatabase, describeEachDatabase } from '../../testing/databases.ts';
-import { makeMember, testClock, testDeps } from '../../testing/factories.ts';
-import { testMailer } from '../../testing/mailer.ts';
+import { describeEachDatabase } from '../../testing/databases.ts';
+import { makeMember, testClock } from '../../testing/factories.ts';
 import { caughtMailOf } from '../../testing/sample-mails.ts';
+import { useTestWorld } from '../../testing/world.ts';
 import { deliverDueMail } from '../deliver-mail.ts';
 import { outboxMessages } from '../tables.ts';
 
 const PASSWORD = 'correct horse battery';
 
 describeEachDatabase('password and membership notices', (kind) => {
-  let database: Database;
-  let deps: ReturnType<typeof testDeps>;
-  let mailer: Awaited<ReturnType<typeof testMailer>>;
   const clock = testClock();
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    deps = testDeps(database.db, clock);
-    mailer = await testMailer(database, clock, { env: { MAIL_LINKS: 'none' } });
-  });
-  afterAll(async () => {
-    await mailer.close();
-    await database.close();
+  const { database, deps, mailer } = useTestWorld(kind, {
+    clock,
+    mailer: { env: { MAIL_LINKS: 'none' } },
   });
 
   /** Delivers everything due and returns the parsed mail of `topic` sent to `recipient`. */
