@@ -134,8 +134,14 @@ export async function sendRefund(
       .set({ state: 'refunded', providerRefundRef: answer.refundRef, refundedAt: now })
       .where(and(eq(paymentRefunds.id, refund.id), eq(paymentRefunds.state, 'pending')))
       .returning();
-    // Another process recorded the same answer first.
-    if (!confirmed || !order) return { ok: true as const, refund: confirmed ?? refund };
+    if (!confirmed || !order) {
+      // Another process recorded the same answer first.
+      const [settled] = await tx
+        .select()
+        .from(paymentRefunds)
+        .where(eq(paymentRefunds.id, refund.id));
+      return { ok: true as const, refund: settled ?? refund };
+    }
     const refunds = await tx
       .select({ state: paymentRefunds.state, amountJpy: paymentRefunds.amountJpy })
       .from(paymentRefunds)
