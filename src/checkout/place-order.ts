@@ -228,6 +228,8 @@ async function commitOrder(
           giftWrapJpy: quote.giftWrapJpy,
           messageCard: request.messageCard ?? null,
           totalJpy: quote.totalJpy,
+          // The card pays it all until points can pay part of an order.
+          chargeJpy: quote.totalJpy,
           shippingMethod: quote.shippingMethod,
           shipName: request.address.name,
           shipLine1: request.address.line1,

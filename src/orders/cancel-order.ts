@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { products } from '../catalog/tables.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
-import { movePayment } from '../payments/payment-rules.ts';
+import { movePayment, refundableStates } from '../payments/payment-rules.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
+import { recordRefund, refundableJpy, sendPendingRefunds } from '../payments/refund-payment.ts';
 import { canMove, customerMayCancel } from './order-rules.ts';
 import { type Order, orderEvents, orderLines, orders } from './tables.ts';
 
@@ -29,7 +30,7 @@ export async function cancelOrder(
     onlyIf?: (order: Order) => boolean;
   },
 ): Promise<CancelResult> {
-  const { db, clock, payments } = deps;
+  const { db, clock } = deps;
   const now = clock.now();
   const result = await db.transaction(async (tx): Promise<CancelResult> => {
     const [order] = await tx
@@ -51,11 +52,15 @@ export async function cancelOrder(
         .set({ stock: sql`${products.stock} + ${line.quantity}` })
         .where(eq(products.id, line.productId));
     }
-    const refund = order.paymentState === 'captured';
-    const updated = await movePayment(tx, order.id, {
-      to: refund ? 'refund_pending' : 'void_pending',
-      set: { state: 'cancelled', updatedAt: now },
-    });
+    // Captured money (an early capture) is refunded, all that is left of it; a hold is voided.
+    const refund =
+      order.paymentState === 'refunded' || refundableStates.includes(order.paymentState);
+    const updated = refund
+      ? await refundRemainder(tx, order, now)
+      : await movePayment(tx, order.id, {
+          to: 'void_pending',
+          set: { state: 'cancelled', updatedAt: now },
+        });
     // The order is locked, so only a payment state the table does not release can refuse.
     if (!updated)
       throw new Error(`order ${order.id}: payment ${order.paymentState} cannot be released`);
@@ -77,42 +82,48 @@ export async function cancelOrder(
     });
     return { ok: true, order: updated };
   });
-  if (result.ok) await releasePendingVoids({ db, payments }, [result.order.id]);
+  if (result.ok) await releasePendingVoids(deps, [result.order.id]);
   return result;
 }
 
+/** Records the refund of whatever the order's capture has left and marks the order cancelled. */
+async function refundRemainder(tx: Tx, order: Order, now: Date): Promise<Order | null> {
+  const left = await refundableJpy(tx, order);
+  if (left > 0) {
+    const recorded = await recordRefund(tx, order, {
+      amountJpy: left,
+      reason: 'order cancelled',
+      idempotencyKey: `cancel:${order.id}`,
+      now,
+    });
+    if (!recorded.ok) throw new Error(`order ${order.id}: refund refused (${recorded.reason})`);
+  }
+  const [updated] = await tx
+    .update(orders)
+    .set({ state: 'cancelled', updatedAt: now })
+    .where(eq(orders.id, order.id))
+    .returning();
+  return updated ?? null;
+}
+
 /**
- * Voids the authorisations of cancelled orders and refunds those already captured. Called right
+ * Voids the authorisations of cancelled orders and sends their pending refunds. Called right
  * after a cancellation and by the worker, so a crash between commit and the card network only
- * delays the release; void and refund are idempotent, so doing one twice is harmless.
+ * delays the release; a void is idempotent and a refund moves money once per key.
  */
 export async function releasePendingVoids(
-  deps: { db: Db; payments: PaymentProvider },
+  deps: { db: Db; clock: Clock; payments: PaymentProvider },
   orderIds?: string[],
 ): Promise<number> {
-  const waiting = inArray(orders.paymentState, ['void_pending', 'refund_pending']);
+  const waiting = eq(orders.paymentState, 'void_pending');
   const pending = await deps.db
-    .select({
-      id: orders.id,
-      ref: orders.paymentRef,
-      state: orders.paymentState,
-      totalJpy: orders.totalJpy,
-    })
+    .select({ id: orders.id, ref: orders.paymentRef })
     .from(orders)
     .where(orderIds ? and(waiting, inArray(orders.id, orderIds)) : waiting)
     .limit(100);
-  let done = 0;
-  for (const { id, ref, state, totalJpy } of pending) {
-    if (state === 'refund_pending') {
-      // A refused refund stays pending and is tried again by the next worker round.
-      const refunded = await deps.payments.refund(ref, totalJpy);
-      if (!refunded.ok) continue;
-      await movePayment(deps.db, id, { to: 'refunded' });
-    } else {
-      await deps.payments.void(ref);
-      await movePayment(deps.db, id, { to: 'voided' });
-    }
-    done += 1;
+  for (const { id, ref } of pending) {
+    await deps.payments.void(ref);
+    await movePayment(deps.db, id, { to: 'voided' });
   }
-  return done;
+  return pending.length + (await sendPendingRefunds(deps, orderIds));
 }

@@ -26,7 +26,10 @@ export const orderEventNames = [
 /** order_events.state: the order state reached, or the name of what happened. */
 export type OrderEventState = OrderState | (typeof orderEventNames)[number];
 
-/** Where the card payment stands; capture_failed waits for the customer to enter another card. */
+/**
+ * Where the card payment stands; capture_failed waits for the customer to enter another card,
+ * refund_pending for the card network to confirm a refund, partially_refunded keeps the rest.
+ */
 export const paymentStates = [
   'authorised',
   'capture_pending',
@@ -35,6 +38,7 @@ export const paymentStates = [
   'void_pending',
   'voided',
   'refund_pending',
+  'partially_refunded',
   'refunded',
 ] as const;
 export type PaymentState = (typeof paymentStates)[number];
@@ -59,6 +63,10 @@ export const orders = pgTable('orders', {
   /** The printed message card's text, as the customer typed it; null when none. */
   messageCard: text('message_card'),
   totalJpy: integer('total_jpy').notNull(),
+  /** What the card is charged: totalJpy less what points pay (equal to it today; 0018). */
+  chargeJpy: integer('charge_jpy').notNull(),
+  /** What the card network took; refunds never exceed it. */
+  capturedJpy: integer('captured_jpy').notNull().default(0),
   shippingMethod: text('shipping_method').$type<ShippingMethodCode>().notNull(),
   shipName: text('ship_name').notNull(),
   shipLine1: text('ship_line1').notNull(),

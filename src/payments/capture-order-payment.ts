@@ -4,7 +4,12 @@ import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { unshippedStates } from '../orders/order-rules.ts';
 import { type Order, orderEvents, orders } from '../orders/tables.ts';
-import { movePayment, paymentFixDueAt, STALE_CAPTURE_MINUTES } from './payment-rules.ts';
+import {
+  movePayment,
+  paymentFixDueAt,
+  refundableStates,
+  STALE_CAPTURE_MINUTES,
+} from './payment-rules.ts';
 import type { PaymentProvider } from './provider.ts';
 
 type Deps = { db: Db; clock: Clock; payments: PaymentProvider };
@@ -60,9 +65,9 @@ export async function captureOrderPayment(
 
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) return { ok: false, reason: 'not_found' };
+  // Paid already, whether or not some of it has been refunded since.
+  if (refundableStates.includes(order.paymentState)) return { ok: true, order, replayed: true };
   switch (order.paymentState) {
-    case 'captured':
-      return { ok: true, order, replayed: true };
     case 'capture_pending':
       return { ok: false, reason: 'in_progress' };
     case 'capture_failed':
@@ -77,13 +82,16 @@ export async function captureOrderPayment(
   }
 }
 
-/** Asks the card network to capture an order this process has claimed, and records the answer. */
+/**
+ * Asks the card network to capture an order this process has claimed, for the amount to charge
+ * (less than the authorised total once points pay part), and records the answer.
+ */
 export async function finishCapture(
   deps: Deps,
   claimed: Order,
   input: { actor: string; cause: CaptureCause },
 ): Promise<CaptureResult> {
-  const answer = await deps.payments.capture(claimed.paymentRef, claimed.totalJpy);
+  const answer = await deps.payments.capture(claimed.paymentRef, claimed.chargeJpy);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<CaptureResult> => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, claimed.id)).for('update');
@@ -95,7 +103,12 @@ export async function finishCapture(
       const updated = await movePayment(tx, order.id, {
         to: 'captured',
         from: ['capture_pending'],
-        set: { captureClaimedAt: null, paymentFixDueAt: null, updatedAt: now },
+        set: {
+          captureClaimedAt: null,
+          paymentFixDueAt: null,
+          capturedJpy: claimed.chargeJpy,
+          updatedAt: now,
+        },
       });
       if (input.cause !== 'shipping') {
         await tx.insert(orderEvents).values({

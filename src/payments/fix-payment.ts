@@ -29,8 +29,8 @@ export function fixState(order: Order, now: Date): 'open' | 'not_needed' | 'too_
 }
 
 /**
- * Pays an order whose capture failed with another card: authorise the total (3-D Secure when the
- * issuer asks, returning to `returnUrl`), then capture it at once; the order can then ship.
+ * Pays an order whose capture failed with another card: authorise the amount to charge (3-D
+ * Secure when the issuer asks, returning to `returnUrl`), then capture it at once; it can then ship.
  */
 export async function fixPayment(
   deps: Deps,
@@ -41,7 +41,7 @@ export async function fixPayment(
   const state = fixState(order, deps.clock.now());
   if (state !== 'open') return { kind: state };
   const auth = await deps.payments.authorise({
-    amountJpy: order.totalJpy,
+    amountJpy: order.chargeJpy,
     card: input.card,
     returnUrl: input.returnUrl,
   });

@@ -22,7 +22,10 @@ const allowedMoves: [PaymentState, PaymentState][] = [
   ['capture_failed', 'capture_pending'],
   ['capture_failed', 'void_pending'],
   ['void_pending', 'voided'],
+  ['refund_pending', 'refund_pending'],
+  ['refund_pending', 'partially_refunded'],
   ['refund_pending', 'refunded'],
+  ['partially_refunded', 'refund_pending'],
 ];
 
 describe('payment transitions table', () => {
@@ -41,6 +44,12 @@ describe('payment transitions table', () => {
       'capture_failed',
     ]);
     expect(paymentStatesBefore('refunded')).toEqual(['refund_pending']);
+    // A refund starts from any payment still holding captured money.
+    expect(paymentStatesBefore('refund_pending')).toEqual([
+      'captured',
+      'refund_pending',
+      'partially_refunded',
+    ]);
     expect(paymentStatesBefore('authorised')).toEqual([]);
   });
 });
@@ -75,6 +84,9 @@ describeEachDatabase('moving a payment under the SQL guard', (kind) => {
     ['voided', 'captured'],
     ['refunded', 'refund_pending'],
     ['captured', 'authorised'],
+    ['captured', 'partially_refunded'],
+    ['partially_refunded', 'void_pending'],
+    ['partially_refunded', 'refunded'],
   ] as [PaymentState, PaymentState][])('refuses to move %s to %s', async (from, to) => {
     await paymentIs(from);
     expect(await movePayment(database.db, orderId, { to })).toBeNull();

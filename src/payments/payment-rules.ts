@@ -7,6 +7,8 @@ import type { RateLimitRule } from '../web/rate-limit.ts';
  * The payment lifecycle: which payment state may follow which. A payment starts authorised when
  * the order is placed; capture_pending is a claim (it may be claimed again when stale, or after
  * a failed capture once the customer enters another card); cancelling releases the money.
+ * Captured money goes back in one or more refunds: refund_pending while any is unconfirmed (another
+ * may be added), then partially_refunded while some captured money remains, refunded when none.
  */
 export const paymentTransitions = {
   authorised: ['capture_pending', 'void_pending'],
@@ -15,7 +17,8 @@ export const paymentTransitions = {
   capture_failed: ['capture_pending', 'void_pending'],
   void_pending: ['voided'],
   voided: [],
-  refund_pending: ['refunded'],
+  refund_pending: ['refund_pending', 'partially_refunded', 'refunded'],
+  partially_refunded: ['refund_pending'],
   refunded: [],
 } as const satisfies Record<PaymentState, readonly PaymentState[]>;
 
@@ -64,6 +67,17 @@ export async function movePayment<To extends PaymentState>(
     .where(and(eq(orders.id, orderId), inArray(orders.paymentState, [...from]), move.where))
     .returning();
   return moved ?? null;
+}
+
+/** Payments holding captured money: a refund may start from each (the order is paid). */
+export const refundableStates: readonly PaymentState[] = paymentStatesBefore('refund_pending');
+
+/** Where a payment rests once no refund is pending: refunded when nothing captured remains. */
+export function settledRefundState(
+  capturedJpy: number,
+  refundedJpy: number,
+): 'partially_refunded' | 'refunded' {
+  return refundedJpy >= capturedJpy ? 'refunded' : 'partially_refunded';
 }
 
 /** Card holds expire: an authorisation this old is captured even though the order has not shipped. */

@@ -50,16 +50,28 @@ export interface PaymentProvider {
   /** Where an authorisation stands, e.g. after the customer came back from a challenge. */
   status(ref: string): Promise<{ status: PaymentStatus; brand: CardBrand | null; last4: string }>;
   /**
-   * Takes the money (when the order ships, or early when the authorisation gets old). Idempotent
-   * per `ref`: capturing a captured authorisation for the same amount answers ok again, so a retry
-   * after a crash never charges twice (a real acquirer gets `ref` as its idempotency key).
+   * Takes `amountJpy`, which may be less than was authorised (the rest of the hold is released),
+   * never more. Idempotent per `ref`: capturing a captured authorisation for the same amount
+   * answers ok again, so a retry after a crash never charges twice (a real acquirer gets `ref` as
+   * its idempotency key).
    */
   capture(ref: string, amountJpy: number): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Releases an authorisation that will not be captured; a captured payment is left alone. */
   void(ref: string): Promise<void>;
   /**
-   * Gives back money already captured (an order cancelled after an early capture). Idempotent per
-   * `ref`, like capture: refunding a refunded payment answers ok again.
+   * Gives back part or all of the money captured; a payment may be refunded several times, each
+   * with its own `idempotencyKey`. A key seen before answers its first refund again and moves no
+   * money. Refunds together never exceed the capture: more is refused, never trimmed.
    */
-  refund(ref: string, amountJpy: number): Promise<{ ok: true } | { ok: false; reason: string }>;
+  refund(ref: string, refund: { amountJpy: number; idempotencyKey: string }): Promise<RefundAnswer>;
 }
+
+/**
+ * Why a card network refuses a refund: more than the capture has left, nothing captured (only
+ * authorised, voided, unknown), or a key already used for another payment or amount.
+ */
+export type RefundRefusal = 'exceeds_captured' | 'not_captured' | 'key_reused';
+
+export type RefundAnswer =
+  | { ok: true; refundRef: string; amountJpy: number; replayed: boolean }
+  | { ok: false; reason: RefundRefusal; refundableJpy: number };

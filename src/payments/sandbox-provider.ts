@@ -3,8 +3,14 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { randomToken } from '../lib/ids.ts';
 import { cardDigits, detectBrand, passesLuhn } from './cards.ts';
-import type { AuthoriseResult, CardInput, PaymentProvider, PaymentStatus } from './provider.ts';
-import { sandboxPayments } from './tables.ts';
+import type {
+  AuthoriseResult,
+  CardInput,
+  PaymentProvider,
+  PaymentStatus,
+  RefundAnswer,
+} from './provider.ts';
+import { sandboxPayments, sandboxRefunds } from './tables.ts';
 
 /** Test numbers with fixed outcomes; any other valid number of an accepted brand is authorised. */
 export const sandboxCards = {
@@ -74,7 +80,8 @@ export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): Pa
       if (before?.failsCapture && before.status === 'authorised') {
         return { ok: false, reason: 'card_declined' };
       }
-      // Conditional, so two concurrent captures of one authorisation take the money once.
+      // Conditional, so two concurrent captures of one authorisation take the money once; less
+      // than authorised is fine (the rest of the hold lapses), more is refused.
       const [captured] = await db
         .update(sandboxPayments)
         .set({ status: 'captured', capturedJpy: amountJpy, updatedAt: clock.now() })
@@ -108,26 +115,58 @@ export function sandboxProvider(db: Db, clock: Clock, challengeBase: string): Pa
         );
     },
 
-    async refund(ref, amountJpy) {
-      // Conditional, so two concurrent refunds give the money back once.
-      const [refunded] = await db
-        .update(sandboxPayments)
-        .set({ status: 'refunded', refundedJpy: amountJpy, updatedAt: clock.now() })
-        .where(
-          and(
-            eq(sandboxPayments.ref, ref),
-            eq(sandboxPayments.status, 'captured'),
-            gte(sandboxPayments.capturedJpy, amountJpy),
-          ),
-        )
-        .returning({ ref: sandboxPayments.ref });
-      if (refunded) return { ok: true };
-      const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.ref, ref));
-      if (row?.status === 'refunded' && row.refundedJpy === amountJpy) return { ok: true };
-      return {
-        ok: false,
-        reason: row?.status === 'captured' ? 'amount_exceeds_capture' : 'not_captured',
-      };
+    async refund(ref, { amountJpy, idempotencyKey }): Promise<RefundAnswer> {
+      if (!Number.isInteger(amountJpy) || amountJpy <= 0) {
+        throw new Error(`sandbox refund of ${amountJpy} yen: amounts are positive whole yen`);
+      }
+      return db.transaction(async (tx): Promise<RefundAnswer> => {
+        // The payment's row lock puts concurrent refunds of one payment in a queue.
+        const [payment] = await tx
+          .select()
+          .from(sandboxPayments)
+          .where(eq(sandboxPayments.ref, ref))
+          .for('update');
+        const captured = payment?.status === 'captured' || payment?.status === 'refunded';
+        const refundableJpy = captured ? payment.capturedJpy - payment.refundedJpy : 0;
+        const [earlier] = await tx
+          .select()
+          .from(sandboxRefunds)
+          .where(eq(sandboxRefunds.idempotencyKey, idempotencyKey));
+        if (earlier) {
+          if (earlier.paymentRef !== ref || earlier.amountJpy !== amountJpy) {
+            return { ok: false, reason: 'key_reused', refundableJpy };
+          }
+          return { ok: true, refundRef: earlier.ref, amountJpy, replayed: true };
+        }
+        if (!captured) return { ok: false, reason: 'not_captured', refundableJpy };
+        if (amountJpy > refundableJpy) {
+          return { ok: false, reason: 'exceeds_captured', refundableJpy };
+        }
+        const refundRef = `sbr_${randomToken(12)}`;
+        // The same key racing on another payment waits here, then finds the key taken.
+        const [inserted] = await tx
+          .insert(sandboxRefunds)
+          .values({
+            ref: refundRef,
+            paymentRef: ref,
+            idempotencyKey,
+            amountJpy,
+            createdAt: clock.now(),
+          })
+          .onConflictDoNothing()
+          .returning({ ref: sandboxRefunds.ref });
+        if (!inserted) return { ok: false, reason: 'key_reused', refundableJpy };
+        const refundedJpy = payment.refundedJpy + amountJpy;
+        await tx
+          .update(sandboxPayments)
+          .set({
+            refundedJpy,
+            status: refundedJpy === payment.capturedJpy ? 'refunded' : 'captured',
+            updatedAt: clock.now(),
+          })
+          .where(eq(sandboxPayments.ref, ref));
+        return { ok: true, refundRef, amountJpy, replayed: false };
+      });
     },
   };
 }

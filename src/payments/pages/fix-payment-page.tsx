@@ -91,7 +91,7 @@ export function FixPaymentPage(props: {
   done?: boolean;
 }) {
   const { order, t, locale } = props;
-  const amount = formatJpy(order.totalJpy, locale);
+  const amount = formatJpy(order.chargeJpy, locale);
   const due = order.paymentFixDueAt ? japanDate(t, order.paymentFixDueAt, locale) : '';
   return (
     <section class="fix-payment">
