@@ -29,7 +29,7 @@ const headers = z.object({
 });
 
 const body = checkoutInput
-  .extend({
+  .safeExtend({
     email: checkoutInput.shape.email.openapi({
       description: "Required for guests; members' orders use their account email.",
     }),

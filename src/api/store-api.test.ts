@@ -62,6 +62,7 @@ describeEachDatabase('store API as a whole', (kind) => {
       'email',
       'address',
       'shippingMethod',
+      'paymentMethod',
       'card',
       'giftWrap',
       'messageCard',

@@ -55,6 +55,7 @@ const payloadSchemas = {
     orderNumber: z.string().optional(), // record
     /** record: a copy to the order's new contact email. */
     reason: z.literal('contact_email_changed').optional(),
+    paypalCaptureId: z.string().optional(), // record: the template reads the order's payment
   }),
   order_cancelled: z.object({
     orderNumber: z.string().optional(), // record

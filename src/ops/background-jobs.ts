@@ -23,7 +23,7 @@ export async function abandonExpiredCheckouts(deps: Deps): Promise<number> {
       and(eq(checkouts.state, 'awaiting_challenge'), lt(checkouts.expiresAt, deps.clock.now())),
     )
     .returning({ ref: checkouts.paymentRef });
-  for (const { ref } of expired) await deps.payments.void(ref);
+  for (const { ref } of expired) if (ref) await deps.payments.void(ref);
   return expired.length;
 }
 

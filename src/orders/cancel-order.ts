@@ -3,7 +3,7 @@ import { products } from '../catalog/tables.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
-import { movePayment } from '../payments/payment-rules.ts';
+import { cancellationRefunds, movePayment } from '../payments/payment-rules.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { canMove, customerMayCancel } from './order-rules.ts';
 import { type Order, orderEvents, orderLines, orders } from './tables.ts';
@@ -51,7 +51,7 @@ export async function cancelOrder(
         .set({ stock: sql`${products.stock} + ${line.quantity}` })
         .where(eq(products.id, line.productId));
     }
-    const refund = order.paymentState === 'captured';
+    const refund = cancellationRefunds(order.paymentState);
     const updated = await movePayment(tx, order.id, {
       to: refund ? 'refund_pending' : 'void_pending',
       set: { state: 'cancelled', updatedAt: now },

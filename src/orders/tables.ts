@@ -26,9 +26,13 @@ export const orderEventNames = [
 /** order_events.state: the order state reached, or the name of what happened. */
 export type OrderEventState = OrderState | (typeof orderEventNames)[number];
 
-/** Where the card payment stands; capture_failed waits for the customer to enter another card. */
+/**
+ * Where the payment stands; capture_failed waits for the customer to enter another card, waiting
+ * is a PayPal capture PayPal still reviews (the money is not ours yet).
+ */
 export const paymentStates = [
   'authorised',
+  'waiting',
   'capture_pending',
   'captured',
   'capture_failed',
@@ -77,6 +81,7 @@ export const orders = pgTable('orders', {
   paymentFixDueAt: timestamp('payment_fix_due_at', { withTimezone: true }),
   /** A new card's authorisation waiting for its 3-D Secure challenge. */
   paymentFixRef: text('payment_fix_ref'),
+  /** Card payments only; a PayPal order has neither, and its paymentRef is PayPal's capture id. */
   cardBrand: text('card_brand').$type<CardBrand>(),
   cardLast4: text('card_last4'),
   /** The shipping method it went out with (a staff choice when shipping). */

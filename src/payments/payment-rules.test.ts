@@ -5,15 +5,19 @@ import { orders, type PaymentState, paymentStates } from '../orders/tables.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { makeOrder, makeProduct, testDeps } from '../testing/factories.ts';
 import {
+  cancellationRefunds,
   canMovePayment,
   movePayment,
   paymentStatesBefore,
   paymentTransitions,
+  paypalPaymentState,
 } from './payment-rules.ts';
 
 const allowedMoves: [PaymentState, PaymentState][] = [
   ['authorised', 'capture_pending'],
   ['authorised', 'void_pending'],
+  ['waiting', 'captured'],
+  ['waiting', 'refund_pending'],
   ['capture_pending', 'capture_pending'],
   ['capture_pending', 'captured'],
   ['capture_pending', 'capture_failed'],
@@ -42,6 +46,18 @@ describe('payment transitions table', () => {
     ]);
     expect(paymentStatesBefore('refunded')).toEqual(['refund_pending']);
     expect(paymentStatesBefore('authorised')).toEqual([]);
+    expect(paymentStatesBefore('refund_pending')).toEqual(['waiting', 'captured']);
+  });
+
+  it('starts a PayPal payment captured, or waiting while PayPal reviews the capture', () => {
+    expect(paypalPaymentState('paid')).toBe('captured');
+    expect(paypalPaymentState('pending')).toBe('waiting');
+    // Nothing moves a payment into waiting: only a PayPal order's insert starts there.
+    expect(paymentStatesBefore('waiting')).toEqual([]);
+    // Cancelling either gives the money back rather than releasing a hold.
+    expect(cancellationRefunds('captured')).toBe(true);
+    expect(cancellationRefunds('waiting')).toBe(true);
+    expect(cancellationRefunds('authorised')).toBe(false);
   });
 });
 

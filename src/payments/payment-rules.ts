@@ -4,12 +4,15 @@ import { type Order, orders, type PaymentState } from '../orders/tables.ts';
 import type { RateLimitRule } from '../web/rate-limit.ts';
 
 /**
- * The payment lifecycle: which payment state may follow which. A payment starts authorised when
- * the order is placed; capture_pending is a claim (it may be claimed again when stale, or after
- * a failed capture once the customer enters another card); cancelling releases the money.
+ * The payment lifecycle: which payment state may follow which. A card payment starts authorised
+ * when the order is placed; capture_pending is a claim (it may be claimed again when stale, or
+ * after a failed capture once the customer enters another card); cancelling releases the money.
+ * A PayPal payment is captured before its order exists, so it starts captured, or waiting while
+ * PayPal holds the capture for review (its webhook clears it later); cancelling refunds it.
  */
 export const paymentTransitions = {
   authorised: ['capture_pending', 'void_pending'],
+  waiting: ['captured', 'refund_pending'],
   capture_pending: ['capture_pending', 'captured', 'capture_failed', 'void_pending'],
   captured: ['refund_pending'],
   capture_failed: ['capture_pending', 'void_pending'],
@@ -19,8 +22,18 @@ export const paymentTransitions = {
   refunded: [],
 } as const satisfies Record<PaymentState, readonly PaymentState[]>;
 
-/** The state a payment is in when its order is placed. */
+/** The state a card payment is in when its order is placed. */
 export const initialPaymentState = 'authorised' satisfies PaymentState;
+
+/** The state a PayPal payment starts in, from what its capture said: paid, or pending PayPal's review. */
+export function paypalPaymentState(capture: 'paid' | 'pending'): 'captured' | 'waiting' {
+  return capture === 'paid' ? 'captured' : 'waiting';
+}
+
+/** Whether cancelling gives the money back (refund) rather than releasing a hold (void). */
+export function cancellationRefunds(state: PaymentState): boolean {
+  return state === 'captured' || state === 'waiting';
+}
 
 /** The states a payment may move to `to` from, by the table above. */
 export type PaymentFrom<To extends PaymentState> = {
