@@ -12,6 +12,7 @@ import { startMailCatcher } from './mail/mail-catcher.ts';
 import { startMailWorker } from './mail/mail-worker.ts';
 import { smtpTransport } from './mail/smtp-transport.ts';
 import { startJobLoop } from './ops/background-jobs.ts';
+import { paypalClientFromEnv } from './payments/paypal/paypal-client.ts';
 import { sandboxProvider } from './payments/sandbox-provider.ts';
 import type { AppDeps } from './web/context.ts';
 
@@ -45,6 +46,8 @@ export async function boot(
     secret: await loadSecret(database.db, 'app'),
     publicUrl,
     payments: sandboxProvider(database.db, clock, `${publicUrl}/sandbox/3ds`),
+    // Without credentials PayPal is not offered (the in-shop sandbox PayPal comes with its branch).
+    paypal: paypalClientFromEnv(env, { clock }),
   };
   if (env.SEED_DEMO) {
     const seeded = await seedDemoCatalog(database.db, clock);

@@ -17,6 +17,7 @@ import {
 } from '../orders/tables.ts';
 import type { CardBrand } from '../payments/cards.ts';
 import { initialPaymentState } from '../payments/payment-rules.ts';
+import type { PaypalClient } from '../payments/paypal/paypal-client.ts';
 import type { DeclineReason, PaymentProvider, PaymentProviderCode } from '../payments/provider.ts';
 import type { Locale } from '../web/i18n.ts';
 import { canWrap } from './gift-options.ts';
@@ -28,6 +29,8 @@ export interface CheckoutDeps {
   db: Db;
   clock: Clock;
   payments: PaymentProvider;
+  /** Offered at checkout only when set. */
+  paypal?: PaypalClient;
 }
 
 /** Who is buying; a member's orders keep the member's email at the time as contact email. */
