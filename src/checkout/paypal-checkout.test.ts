@@ -1,8 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/client.ts';
+import { parseEnv } from '../env.ts';
+import { loadMailIdentity } from '../mail/identity.ts';
+import { renderMail } from '../mail/render-mail.ts';
 import { outboxMessages } from '../mail/tables.ts';
+import { cancelOrder, paypalRefundRequestId, releasePendingVoids } from '../orders/cancel-order.ts';
 import { orders } from '../orders/tables.ts';
 import { createPaypalClient, type PaypalClient } from '../payments/paypal/paypal-client.ts';
 import { type PaypalServer, startPaypalServer } from '../payments/paypal/paypal-server.ts';
@@ -111,10 +115,12 @@ describeEachDatabase('PayPal at the storefront checkout', (kind) => {
     expect(mail.map((m) => m.topic)).toEqual(['order_placed']);
     expect(mail[0]!.payload).toMatchObject({ paypalCaptureId: order.paymentRef });
 
-    // The order page opens for the guest.
+    // The order page says PayPal and the capture id.
     const done = await browser.get(placed.location!);
     const orderLink = done.html.match(/href="(\/orders\/[^"]+)"/)![1]!.replaceAll('&amp;', '&');
-    expect((await browser.get(orderLink)).status).toBe(200);
+    const page = await browser.get(orderLink);
+    expect(page.html).toContain('PayPal');
+    expect(page.html).toContain(order.paymentRef);
     // Coming back again (reload) shows the same order and captures nothing more.
     const again = await browser.get(back);
     expect(again.location).toBe(placed.location);
@@ -252,6 +258,84 @@ describeEachDatabase('PayPal at the storefront checkout', (kind) => {
       paymentState: 'waiting',
       state: 'placed',
     });
+  });
+
+  it('refunds a cancelled PayPal order once, and the cancellation mail says so', async () => {
+    const { browser, approveUrl, paypalOrderId } = await guestAtPaypal(3300);
+    const placed = await browser.get(await approveAtPaypal(approveUrl));
+    const done = await browser.get(placed.location!);
+    const orderLink = done.html.match(/href="(\/orders\/[^"]+)"/)![1]!.replaceAll('&amp;', '&');
+    const page = await browser.get(orderLink);
+    expect(page.html).toContain('Your PayPal payment is refunded.');
+    const before = paypal.counts.refunds;
+    const [path, query] = orderLink.split('?');
+    const cancelled = await browser.post(`${path}/cancel?${query}`, {});
+    expect(cancelled.status).toBe(303);
+
+    const order = (await orderOf(paypalOrderId))!;
+    expect(order).toMatchObject({ state: 'cancelled', paymentState: 'refunded' });
+    expect(paypal.counts.refunds).toBe(before + 1);
+    expect(paypal.captureOf(paypalOrderId)).toMatchObject({
+      status: 'REFUNDED',
+      refundedJpy: order.totalJpy,
+    });
+    // The worker's round finds nothing more to refund; a repeat with the same request id would not either.
+    const deps = testAppDeps(database.db, { paypal: client });
+    await releasePendingVoids(deps, [order.id]);
+    const repeat = await client.refundCapture(order.paymentRef, {
+      amountJpy: order.totalJpy,
+      requestId: paypalRefundRequestId(order.id),
+    });
+    expect(repeat.ok).toBe(true);
+    expect(paypal.counts.refunds).toBe(before + 1);
+
+    const [mail] = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(eq(outboxMessages.orderId, order.id), eq(outboxMessages.topic, 'order_cancelled')),
+      );
+    expect(mail!.payload).toMatchObject({ refunded: true, paypalCaptureId: order.paymentRef });
+    const env = parseEnv({ LOG_LEVEL: 'silent' });
+    const rendered = await renderMail(
+      {
+        db: database.db,
+        identity: await loadMailIdentity(database.db, env),
+        shopName: 'Tenpo',
+        publicUrl: 'http://shop.test',
+        secret: 'test-secret',
+        links: 'one',
+      },
+      mail!,
+    );
+    expect(rendered.text).toContain(
+      'you paid with PayPal has been refunded to your PayPal account',
+    );
+    expect(rendered.text).toContain(order.paymentRef);
+  });
+
+  it('tries a refused PayPal refund again on the next round, still only once at PayPal', async () => {
+    const { browser, approveUrl, paypalOrderId } = await guestAtPaypal(1200);
+    await browser.get(await approveAtPaypal(approveUrl));
+    const order = (await orderOf(paypalOrderId))!;
+    // PayPal unreachable while the order is cancelled: the refund stays pending.
+    const down = createPaypalClient({
+      clientId: paypal.clientId,
+      clientSecret: paypal.clientSecret,
+      baseUrl: 'http://127.0.0.1:1',
+      timeoutMs: 500,
+    });
+    const deps = testAppDeps(database.db, { paypal: down });
+    const cancelled = await cancelOrder(deps, { orderId: order.id, actor: 'customer' });
+    expect(cancelled.ok).toBe(true);
+    const [pending] = await database.db.select().from(orders).where(eq(orders.id, order.id));
+    expect(pending!.paymentState).toBe('refund_pending');
+    const before = paypal.counts.refunds;
+    await releasePendingVoids(testAppDeps(database.db, { paypal: client }));
+    await releasePendingVoids(testAppDeps(database.db, { paypal: client }));
+    const [refunded] = await database.db.select().from(orders).where(eq(orders.id, order.id));
+    expect(refunded!.paymentState).toBe('refunded');
+    expect(paypal.counts.refunds).toBe(before + 1);
   });
 
   it('does not offer PayPal, nor take a PayPal form, without a PayPal client', async () => {

@@ -62,6 +62,7 @@ const payloadSchemas = {
     // Rows queued before refunds existed lack the next two: the order was voided, for no stated reason.
     refunded: z.boolean().default(false),
     why: z.literal('payment_not_fixed').nullable().default(null),
+    paypalCaptureId: z.string().optional(), // record: the refunded PayPal capture
   }),
   order_shipped: z.object({
     orderNumber: z.string().optional(), // record

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { cancellationRefunds, movePayment } from '../payments/payment-rules.ts';
+import type { PaypalClient } from '../payments/paypal/paypal-client.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { canMove, customerMayCancel } from './order-rules.ts';
 import { type Order, orderEvents, orderLines, orders } from './tables.ts';
@@ -18,7 +19,7 @@ export type CancelResult =
  * Customers may cancel only while the rules allow; staff until it ships.
  */
 export async function cancelOrder(
-  deps: { db: Db; clock: Clock; payments: PaymentProvider },
+  deps: { db: Db; clock: Clock; payments: PaymentProvider; paypal?: PaypalClient | undefined },
   input: {
     orderId: string;
     actor: 'customer' | 'system' | `staff:${string}`;
@@ -29,7 +30,7 @@ export async function cancelOrder(
     onlyIf?: (order: Order) => boolean;
   },
 ): Promise<CancelResult> {
-  const { db, clock, payments } = deps;
+  const { db, clock } = deps;
   const now = clock.now();
   const result = await db.transaction(async (tx): Promise<CancelResult> => {
     const [order] = await tx
@@ -73,27 +74,34 @@ export async function cancelOrder(
       memberId: order.memberId,
       recipient: order.contactEmail,
       locale: order.locale,
-      payload: { orderNumber: order.number, refunded: refund, why: input.why ?? null },
+      payload: {
+        orderNumber: order.number,
+        refunded: refund,
+        why: input.why ?? null,
+        ...(order.paymentProvider === 'paypal' ? { paypalCaptureId: order.paymentRef } : {}),
+      },
     });
     return { ok: true, order: updated };
   });
-  if (result.ok) await releasePendingVoids({ db, payments }, [result.order.id]);
+  if (result.ok) await releasePendingVoids(deps, [result.order.id]);
   return result;
 }
 
 /**
- * Voids the authorisations of cancelled orders and refunds those already captured. Called right
- * after a cancellation and by the worker, so a crash between commit and the card network only
- * delays the release; void and refund are idempotent, so doing one twice is harmless.
+ * Voids the authorisations of cancelled orders and refunds those already captured (a PayPal order
+ * through PayPal). Called right after a cancellation and by the worker, so a crash between commit
+ * and the provider only delays the release; void and refund are idempotent (a PayPal refund sends
+ * the same PayPal-Request-Id every time), so doing one twice is harmless.
  */
 export async function releasePendingVoids(
-  deps: { db: Db; payments: PaymentProvider },
+  deps: { db: Db; payments: PaymentProvider; paypal?: PaypalClient | undefined },
   orderIds?: string[],
 ): Promise<number> {
   const waiting = inArray(orders.paymentState, ['void_pending', 'refund_pending']);
   const pending = await deps.db
     .select({
       id: orders.id,
+      provider: orders.paymentProvider,
       ref: orders.paymentRef,
       state: orders.paymentState,
       totalJpy: orders.totalJpy,
@@ -102,8 +110,18 @@ export async function releasePendingVoids(
     .where(orderIds ? and(waiting, inArray(orders.id, orderIds)) : waiting)
     .limit(100);
   let done = 0;
-  for (const { id, ref, state, totalJpy } of pending) {
-    if (state === 'refund_pending') {
+  for (const { id, provider, ref, state, totalJpy } of pending) {
+    if (provider === 'paypal') {
+      // Without a PayPal client (settings removed) the refund waits for one; PayPal only refunds.
+      if (state !== 'refund_pending' || !deps.paypal) continue;
+      const refunded = await deps.paypal.refundCapture(ref, {
+        amountJpy: totalJpy,
+        requestId: paypalRefundRequestId(id),
+      });
+      // Refused or unanswered (a capture still PENDING at PayPal, an outage): the next round tries again.
+      if (!refunded.ok) continue;
+      await movePayment(deps.db, id, { to: 'refunded' });
+    } else if (state === 'refund_pending') {
       // A refused refund stays pending and is tried again by the next worker round.
       const refunded = await deps.payments.refund(ref, totalJpy);
       if (!refunded.ok) continue;
@@ -115,4 +133,9 @@ export async function releasePendingVoids(
     done += 1;
   }
   return done;
+}
+
+/** The PayPal-Request-Id of a cancelled order's refund: the same on every try, so PayPal refunds once. */
+export function paypalRefundRequestId(orderId: string): string {
+  return `cancel-refund-${orderId}`;
 }
