@@ -17,6 +17,7 @@ import { newsletterOneClickRoutes, newsletterRoutes } from './newsletter/routes.
 import { httpMetrics, opsRoutes } from './ops/routes.ts';
 import { orderRoutes } from './orders/routes.tsx';
 import { fixPaymentRoutes } from './payments/fix-payment-routes.tsx';
+import { sandboxPaypalRoutes } from './payments/paypal/sandbox-paypal-routes.tsx';
 import { sandboxRoutes } from './payments/sandbox-routes.tsx';
 import { inquiryLimits } from './support/limits.ts';
 import { supportRoutes } from './support/routes.tsx';
@@ -107,6 +108,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', fixPaymentRoutes);
   app.route('/', newsletterRoutes);
   app.route('/', sandboxRoutes);
+  // The buyer's side of the sandbox PayPal, only while no real PayPal account is configured.
+  if (!deps.env.PAYPAL_CLIENT_ID) app.route('/', sandboxPaypalRoutes);
   app.route('/', guideRoutes);
   app.route('/', supportRoutes);
   app.route('/admin', adminRoutes);

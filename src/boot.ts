@@ -12,6 +12,8 @@ import { startMailCatcher } from './mail/mail-catcher.ts';
 import { startMailWorker } from './mail/mail-worker.ts';
 import { smtpTransport } from './mail/smtp-transport.ts';
 import { startJobLoop } from './ops/background-jobs.ts';
+import { paypalClientFromEnv } from './payments/paypal/paypal-client.ts';
+import { createSandboxPaypal } from './payments/paypal/sandbox-paypal.ts';
 import { sandboxProvider } from './payments/sandbox-provider.ts';
 import type { AppDeps } from './web/context.ts';
 
@@ -45,6 +47,10 @@ export async function boot(
     secret: await loadSecret(database.db, 'app'),
     publicUrl,
     payments: sandboxProvider(database.db, clock, `${publicUrl}/sandbox/3ds`),
+    // Without credentials, the in-shop sandbox PayPal (its approval page at /sandbox/paypal).
+    paypal:
+      paypalClientFromEnv(env, { clock }) ??
+      createSandboxPaypal({ db: database.db, clock, publicUrl }),
   };
   if (env.SEED_DEMO) {
     const seeded = await seedDemoCatalog(database.db, clock);

@@ -8,6 +8,7 @@ import {
   messageCardField,
 } from '../checkout/gift-options.ts';
 import { checkoutInput } from '../checkout/inputs.ts';
+import { type PaypalCheckoutResult, placePaypalOrder } from '../checkout/paypal-checkout.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import { policyEmail } from '../email-policy/email-field.ts';
 import { findOrderById } from '../orders/find-orders.ts';
@@ -22,16 +23,21 @@ const headers = z.object({
     .string({ error: 'Send an Idempotency-Key header: 16-64 letters, digits, "-" or "_".' })
     .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Use 16-64 letters, digits, "-" or "_".')
     .openapi({
-      description: 'A new random key per checkout; repeating it returns the same order.',
+      description:
+        'A new random key per checkout; repeating it returns the same order (for PayPal: after the customer approved, the repeat captures and places it).',
       example: 'b7e1c2a4-5f3d-4e8a-9c1b-2d6f0a3e4b5c',
     }),
   'X-Cart-Token': cartTokenHeader.optional(),
 });
 
 const body = checkoutInput
-  .extend({
+  .safeExtend({
     email: checkoutInput.shape.email.openapi({
       description: "Required for guests; members' orders use their account email.",
+    }),
+    paymentMethod: checkoutInput.shape.paymentMethod.openapi({
+      description:
+        'card (the default; send card) or paypal (no card): the answer is 202 with an approvalUrl to send the customer to.',
     }),
     giftWrap: z
       .boolean()
@@ -71,7 +77,10 @@ const checkoutRoute = createRoute({
   summary: 'Place an order from the current cart',
   description:
     'Guests send X-Cart-Token and an email; members (bearer token) use their cart and account email. ' +
-    'After a 3-D Secure challenge, repeat the same request with the same Idempotency-Key to get the order.',
+    'After a 3-D Secure challenge, repeat the same request with the same Idempotency-Key to get the order. ' +
+    'PayPal (paymentMethod paypal) answers 202 with an approvalUrl; once the customer approved there, repeat ' +
+    'the same request with the same Idempotency-Key: the payment is captured and the order returned (201, or 200 ' +
+    'when it was already placed, e.g. through the return page). Before the approval the repeat answers 202 again.',
   security: optionalBearer,
   request: {
     headers,
@@ -84,20 +93,36 @@ const checkoutRoute = createRoute({
       headers: z.object({ 'Idempotent-Replayed': z.literal('true') }),
     },
     202: {
-      description: 'The card issuer wants a 3-D Secure check: send the customer to challengeUrl',
+      description:
+        'The card issuer wants a 3-D Secure check (send the customer to challengeUrl), or PayPal waits for the customer to approve (send them to approvalUrl)',
       content: {
         'application/json': {
-          schema: z.object({ challengeUrl: z.url(), checkoutId: z.uuid() }).openapi('Challenge'),
+          schema: z.union([
+            z.object({ challengeUrl: z.url(), checkoutId: z.uuid() }).openapi('Challenge'),
+            z
+              .object({
+                approvalUrl: z.url().openapi({ description: "PayPal's approval page" }),
+                checkoutId: z.uuid(),
+              })
+              .openapi('PaypalApproval'),
+          ]),
         },
       },
     },
     400: errorResponse(
-      'Invalid input, missing Idempotency-Key or email, gift options on a digital-only cart, or empty_cart',
+      'Invalid input, missing Idempotency-Key or email, gift options on a digital-only cart, empty_cart, or paypal_not_offered',
     ),
     401: errorResponse('The bearer token is not valid'),
-    402: errorResponse('payment_declined, with the reason'),
+    402: errorResponse(
+      'payment_declined, with the reason (a card decline reason, or paypal_declined)',
+    ),
     404: errorResponse('cart_not_found'),
-    409: errorResponse('checkout_problems (with problems), cart_changed or idempotency_key_reused'),
+    409: errorResponse(
+      'checkout_problems (with problems), cart_changed, idempotency_key_reused, checkout_ended (the PayPal checkout ended without an order) or checkout_in_progress',
+    ),
+    503: errorResponse(
+      'paypal_unavailable: PayPal did not answer; repeat the request (same Idempotency-Key), it never charges twice',
+    ),
   },
 });
 
@@ -135,13 +160,32 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
   const cartId = await findCartId(deps.db, owner);
   if (!cartId) return c.json(apiError('empty_cart', t('error.emptyCart')), 400);
 
-  const result = await placeOrder(deps, {
+  const start = {
     cartId,
     buyer: checkoutBuyer(member, guestEmail, requestedLocale),
     request,
     idempotencyKey: header['Idempotency-Key'],
-    returnUrl: (id) => `${deps.publicUrl}/checkout/return/${id}`,
-  });
+  };
+  let result: PaypalCheckoutResult;
+  if (request.paymentMethod === 'paypal') {
+    if (!deps.paypal) {
+      return c.json(apiError('paypal_not_offered', t('checkout.paypalNotOffered')), 400);
+    }
+    // The customer comes back to the storefront's return page, which places the order too.
+    result = await placePaypalOrder(
+      { ...deps, paypal: deps.paypal },
+      {
+        ...start,
+        returnUrl: (id) => `${deps.publicUrl}/checkout/paypal/return/${id}`,
+        cancelUrl: (id) => `${deps.publicUrl}/checkout/paypal/cancel/${id}`,
+      },
+    );
+  } else {
+    result = await placeOrder(deps, {
+      ...start,
+      returnUrl: (id) => `${deps.publicUrl}/checkout/return/${id}`,
+    });
+  }
 
   switch (result.kind) {
     case 'placed': {
@@ -194,6 +238,25 @@ export const checkoutApi = apiApp().openapi(checkoutRoute, async (c) => {
       );
     case 'cart_changed':
       return c.json(apiError('cart_changed', t('error.cartChanged')), 409);
+    case 'paypal_approval':
+      return c.json({ approvalUrl: result.url, checkoutId: result.checkoutId }, 202);
+    case 'paypal_unavailable':
+      return c.json(apiError('paypal_unavailable', t('checkout.paypalUnavailable')), 503);
+    case 'paypal_declined':
+      return c.json(
+        {
+          error: {
+            ...apiError('payment_declined', t('checkout.paypalDeclined')).error,
+            reason: 'paypal_declined',
+          },
+        },
+        402,
+      );
+    case 'paypal_ended':
+    case 'tampered':
+      return c.json(apiError('checkout_ended', t('checkout.paypalEnded')), 409);
+    case 'paypal_in_progress':
+      return c.json(apiError('checkout_in_progress', t('checkout.paypalInProgress')), 409);
     case 'key_reused':
       // placeOrder decides: a key replays its order only to the cart and buyer that first used it.
       return c.json(

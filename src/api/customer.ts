@@ -10,7 +10,7 @@ import {
 import { checkOrderAccess, GUEST_LINK_DAYS } from '../orders/order-access.ts';
 import { customerMayCancel } from '../orders/order-rules.ts';
 import { trackingLink } from '../orders/pages/order-page.tsx';
-import { orderStates } from '../orders/tables.ts';
+import { orderStates, paymentStates } from '../orders/tables.ts';
 import type { AppEnv } from '../web/context.ts';
 import { AppError, apiError, notFound } from '../web/errors.ts';
 import { apiApp, errorResponse, optionalBearer, plainText, requiredBearer } from './api-app.ts';
@@ -62,7 +62,19 @@ export const orderSchema = z
     carrier: z.string().nullable(),
     trackingNumber: z.string().nullable(),
     trackingUrl: z.string().nullable(),
-    payment: z.object({ brand: z.string().nullable(), last4: z.string().nullable() }),
+    payment: z.object({
+      method: z.enum(['card', 'paypal']),
+      brand: z.string().nullable().openapi({ description: 'Card payments only.' }),
+      last4: z.string().nullable().openapi({ description: 'Card payments only.' }),
+      paypalCaptureId: z
+        .string()
+        .nullable()
+        .openapi({ description: "PayPal payments only: PayPal's capture (transaction) id." }),
+      state: z.enum(paymentStates).openapi({
+        description:
+          'authorised (card, charged at shipping), captured, waiting (PayPal still reviews the capture), refunded, …',
+      }),
+    }),
     canCancel: z.boolean().openapi({ description: 'Whether the customer may cancel it now.' }),
     events: z.array(z.object({ state: z.string(), at: z.iso.datetime() })),
   })
@@ -110,7 +122,13 @@ export function orderJson(
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
     trackingUrl: trackingLink(order.carrier, order.trackingNumber)?.url ?? null,
-    payment: { brand: order.cardBrand, last4: order.cardLast4 },
+    payment: {
+      method: order.paymentProvider === 'paypal' ? 'paypal' : 'card',
+      brand: order.cardBrand,
+      last4: order.cardLast4,
+      paypalCaptureId: order.paymentProvider === 'paypal' ? order.paymentRef : null,
+      state: order.paymentState,
+    },
     canCancel: customerMayCancel(order, lines, now),
     // Notes and actors are for staff; the customer sees which step happened when.
     events: events.map((e) => ({ state: e.state, at: e.at.toISOString() })),

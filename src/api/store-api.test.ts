@@ -44,7 +44,7 @@ describeEachDatabase('store API as a whole', (kind) => {
     }
     const checkout = doc.paths['/api/store/checkout'].post;
     expect(Object.keys(checkout.responses).sort()).toEqual(
-      ['200', '201', '202', '400', '401', '402', '404', '409'].sort(),
+      ['200', '201', '202', '400', '401', '402', '404', '409', '503'].sort(),
     );
     expect(checkout.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
     expect(checkout.requestBody.content['application/json'].schema.$ref).toBe(
@@ -54,6 +54,7 @@ describeEachDatabase('store API as a whole', (kind) => {
       'email',
       'address',
       'shippingMethod',
+      'paymentMethod',
       'card',
       'giftWrap',
       'messageCard',

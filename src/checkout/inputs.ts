@@ -59,17 +59,29 @@ export const cardInput = z.object({
     .regex(/^\d{3,4}$/, 'v.cvc'),
 });
 
-export const checkoutInput = z.object({
-  // One plain address here; the form also runs the whole policy (checkEmailField) on it.
-  email: typedAddress.optional(),
-  address: addressInput,
-  shippingMethod: z.enum(shippingMethodCodes, 'v.method'),
-  card: cardInput,
-  /** Gift wrapping for the whole order; only when it has physical goods. */
-  giftWrap: z.boolean('v.required').optional(),
-  /** A printed message card; blank or missing means none. */
-  messageCard: messageCardInput.nullable().optional(),
-});
+export const paymentMethods = ['card', 'paypal'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+export const checkoutInput = z
+  .object({
+    // One plain address here; the form also runs the whole policy (checkEmailField) on it.
+    email: typedAddress.optional(),
+    address: addressInput,
+    shippingMethod: z.enum(shippingMethodCodes, 'v.method'),
+    /** A card (the default) or PayPal, which sends the customer to PayPal to approve the payment. */
+    paymentMethod: z.enum(paymentMethods, 'v.paymentMethod').default('card'),
+    /** Required for card payments; ignored for PayPal. */
+    card: cardInput.optional(),
+    /** Gift wrapping for the whole order; only when it has physical goods. */
+    giftWrap: z.boolean('v.required').optional(),
+    /** A printed message card; blank or missing means none. */
+    messageCard: messageCardInput.nullable().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.paymentMethod === 'card' && !input.card) {
+      ctx.addIssue({ code: 'custom', path: ['card', 'number'], message: 'v.cardNumber' });
+    }
+  });
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;
 export type ShippingAddress = z.infer<typeof addressInput>;
@@ -97,6 +109,7 @@ export const checkoutForm = z
     cardHolder: z.string().default(''),
     cardExpiry: z.string().default(''),
     cardCvc: z.string().default(''),
+    paymentMethod: z.string().default('card'),
     giftWrap: z.string().default(''),
     messageCard: z.string().default(''),
   })
@@ -113,7 +126,12 @@ export const checkoutForm = z
       phone: f.phone,
     },
     shippingMethod: f.shippingMethod,
-    card: { number: f.cardNumber, holder: f.cardHolder, expiry: f.cardExpiry, cvc: f.cardCvc },
+    paymentMethod: f.paymentMethod,
+    // The card fields are on the page whichever method is chosen; PayPal ignores them.
+    card:
+      f.paymentMethod === 'paypal'
+        ? undefined
+        : { number: f.cardNumber, holder: f.cardHolder, expiry: f.cardExpiry, cvc: f.cardCvc },
     // An unchecked checkbox sends nothing; a checked one sends its value.
     giftWrap: f.giftWrap !== '',
     messageCard: f.messageCard,

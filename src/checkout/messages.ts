@@ -39,6 +39,28 @@ export const checkoutEn = {
   'checkout.confirmationMail': 'A confirmation will be sent to {email}.',
   'checkout.viewOrder': 'View this order',
   'checkout.guestLink': 'Keep this link to check your order without an account:',
+  'checkout.payWith': 'How would you like to pay?',
+  'checkout.payCard': 'Credit card',
+  'checkout.payPaypal': 'PayPal',
+  'checkout.paypalNote':
+    "You approve the payment on PayPal's page and come back here; the order is placed and paid when you return.",
+  'checkout.paypalNotOffered': 'PayPal is not available right now. Please pay by card.',
+  'checkout.paypalCancelled':
+    'You cancelled the payment on PayPal. Nothing was charged, and your cart is as you left it.',
+  'checkout.paypalDeclined':
+    'PayPal could not complete this payment, so nothing was charged. Please choose another way to pay.',
+  'checkout.paypalUnavailable':
+    'PayPal is not answering right now. Your order is not placed yet, and trying again will never charge you twice.',
+  'checkout.paypalRetry': 'Try again',
+  'checkout.paypalEnded':
+    'This PayPal payment ended without an order, and nothing was charged. Please place your order again.',
+  'checkout.paypalInProgress':
+    'Your PayPal payment is still being confirmed in another window. Please wait a moment, then try again.',
+  'checkout.paypalTampered':
+    'This link back from PayPal is not valid, so nothing was charged. Please return to checkout.',
+  'checkout.paypalCartChanged':
+    'Your cart changed while you were at PayPal, so nothing was charged. Please review your order and pay again.',
+  'checkout.backToCheckout': 'Back to checkout',
 } as const;
 
 export const checkoutJa: Record<keyof typeof checkoutEn, string> = {
@@ -80,4 +102,26 @@ export const checkoutJa: Record<keyof typeof checkoutEn, string> = {
   'checkout.confirmationMail': '{email} に確認メールをお送りします。',
   'checkout.viewOrder': 'ご注文内容を見る',
   'checkout.guestLink': '会員登録なしでご注文を確認できるよう、このリンクを保存してください：',
+  'checkout.payWith': 'お支払い方法',
+  'checkout.payCard': 'クレジットカード',
+  'checkout.payPaypal': 'PayPal',
+  'checkout.paypalNote':
+    'PayPalの画面でお支払いを承認すると、この画面に戻ります。戻った時点でご注文が確定し、お支払いが完了します。',
+  'checkout.paypalNotOffered': '現在PayPalはご利用いただけません。カードでお支払いください。',
+  'checkout.paypalCancelled':
+    'PayPalでのお支払いをキャンセルしました。ご請求は発生しておらず、カートの内容もそのままです。',
+  'checkout.paypalDeclined':
+    'PayPalでのお支払いを完了できなかったため、ご請求は発生していません。別のお支払い方法をお選びください。',
+  'checkout.paypalUnavailable':
+    '現在PayPalから応答がありません。ご注文はまだ確定していません。もう一度お試しいただいても、二重に請求されることはありません。',
+  'checkout.paypalRetry': 'もう一度試す',
+  'checkout.paypalEnded':
+    'このPayPalでのお支払いはご注文に至らずに終了しました。ご請求は発生していません。もう一度ご注文ください。',
+  'checkout.paypalInProgress':
+    '別のウィンドウでPayPalでのお支払いを確認中です。少し待ってからもう一度お試しください。',
+  'checkout.paypalTampered':
+    'PayPalからの戻り先リンクが正しくないため、ご請求は発生していません。ご購入手続きの画面にお戻りください。',
+  'checkout.paypalCartChanged':
+    'PayPalでのお手続き中にカートの内容が変わったため、ご請求は行っていません。ご注文内容をご確認のうえ、もう一度お支払いください。',
+  'checkout.backToCheckout': 'ご購入手続きに戻る',
 };

@@ -6,10 +6,19 @@ import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { newOrderNumber } from '../lib/ids.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
-import { type Order, orderEvents, orderLines, orders } from '../orders/tables.ts';
+import type { MailPayloads } from '../mail/payloads.ts';
+import {
+  type Order,
+  type OrderEventState,
+  orderEvents,
+  orderLines,
+  orders,
+  type PaymentState,
+} from '../orders/tables.ts';
 import type { CardBrand } from '../payments/cards.ts';
 import { initialPaymentState } from '../payments/payment-rules.ts';
-import type { DeclineReason, PaymentProvider } from '../payments/provider.ts';
+import type { PaypalClient } from '../payments/paypal/paypal-client.ts';
+import type { DeclineReason, PaymentProvider, PaymentProviderCode } from '../payments/provider.ts';
 import type { Locale } from '../web/i18n.ts';
 import { canWrap } from './gift-options.ts';
 import { type CheckoutInput, parseExpiry, type ShippingAddress } from './inputs.ts';
@@ -20,6 +29,8 @@ export interface CheckoutDeps {
   db: Db;
   clock: Clock;
   payments: PaymentProvider;
+  /** Offered at checkout only when set. */
+  paypal?: PaypalClient;
 }
 
 /** Who is buying; a member's orders keep the member's email at the time as contact email. */
@@ -40,8 +51,8 @@ export type PlaceOrderResult =
   /** The Idempotency-Key belongs to a checkout from another cart or buyer: nothing of it is shown. */
   | { kind: 'key_reused' };
 
-/** What a paused checkout remembers while the customer is at the 3-D Secure page: no card data. */
-interface PausedRequest {
+/** What a paused checkout remembers of the order while the customer is away. */
+export interface PausedOrder {
   cartId: string;
   buyer: Buyer;
   address: ShippingAddress;
@@ -50,8 +61,47 @@ interface PausedRequest {
   giftWrap?: boolean;
   messageCard?: string | null;
   totalJpy: number;
+}
+
+/** What a card checkout remembers while the customer is at the 3-D Secure page: no card data. */
+interface PausedRequest extends PausedOrder {
   brand: CardBrand;
   last4: string;
+}
+
+/** How an order is paid, as its row and its first events record it. */
+export interface OrderPayment {
+  provider: PaymentProviderCode;
+  ref: string;
+  paymentState: PaymentState;
+  /** payment_authorised once the money is secured; placed while a PayPal capture waits for review. */
+  orderState: 'placed' | 'payment_authorised';
+  cardBrand: CardBrand | null;
+  cardLast4: string | null;
+  /** Money already taken when the order is placed (a PayPal capture); a card is captured at shipping. */
+  capturedJpy: number;
+  /** The events after `placed`, e.g. payment_authorised with the card's brand and last digits. */
+  events: { state: OrderEventState; note: string }[];
+  /** What the confirmation mail's payload records of the payment. */
+  mail: Pick<MailPayloads['order_placed'], 'paypalCaptureId'>;
+}
+
+function cardPayment(
+  code: PaymentProviderCode,
+  ref: string,
+  request: Pick<PausedRequest, 'brand' | 'last4'>,
+): OrderPayment {
+  return {
+    provider: code,
+    ref,
+    paymentState: initialPaymentState,
+    orderState: 'payment_authorised',
+    cardBrand: request.brand,
+    cardLast4: request.last4,
+    capturedJpy: 0,
+    events: [{ state: 'payment_authorised', note: `${request.brand} •••• ${request.last4}` }],
+    mail: {},
+  };
 }
 
 const CHALLENGE_MINUTES = 30;
@@ -77,31 +127,17 @@ export async function placeOrder(
   if (existing) return replay(existing, input);
   if (await keyPausedElsewhere(db, input)) return { kind: 'key_reused' };
 
-  const cart = await loadCartLines(db, input.cartId);
-  const giftWrap = input.request.giftWrap ?? false;
-  const messageCard = input.request.messageCard ?? null;
-  if (cart.length > 0 && !canWrap(cart.map((l) => l.product))) {
-    if (giftWrap) return { kind: 'gift_unavailable', field: 'giftWrap' };
-    if (messageCard) return { kind: 'gift_unavailable', field: 'messageCard' };
-  }
-  const quoted = quoteOrder(
-    cart,
-    { country: input.request.address.country, method: input.request.shippingMethod },
-    { isMember: input.buyer.memberId !== null },
-    clock.now(),
-    { wrap: giftWrap },
-  );
-  if (!quoted.ok) {
-    // A double submit may have committed (and emptied the cart) since the check above.
-    const committed = await findOrderByKey(db, input.idempotencyKey);
-    if (committed) return replay(committed, input);
-    return { kind: 'problems', problems: quoted.problems };
-  }
+  const quoted = await quoteCheckout(deps, input);
+  if (quoted.kind !== 'quoted') return quoted;
+  const { giftWrap, messageCard } = quoted;
+  const card = input.request.card;
+  // The input schema requires a card for card payments; PayPal checkouts start elsewhere.
+  if (input.request.paymentMethod !== 'card' || !card) throw new Error('placeOrder pays by card');
 
   const checkoutId = crypto.randomUUID();
   const auth = await payments.authorise({
     amountJpy: quoted.quote.totalJpy,
-    card: { ...input.request.card, ...parseExpiry(input.request.card.expiry) },
+    card: { ...card, ...parseExpiry(card.expiry) },
     returnUrl: input.returnUrl(checkoutId),
   });
   if (auth.status === 'declined') return { kind: 'declined', reason: auth.reason };
@@ -145,7 +181,70 @@ export async function placeOrder(
     }
     return { kind: 'challenge', url: auth.challengeUrl, checkoutId };
   }
-  return commitOrder(deps, paused, auth.ref, input.idempotencyKey, quoted.quote);
+  return commitOrder(deps, {
+    request: paused,
+    payment: cardPayment(payments.code, auth.ref, paused),
+    idempotencyKey: input.idempotencyKey,
+    quote: quoted.quote,
+    release: () => payments.void(auth.ref),
+  });
+}
+
+/** The input checkout starts from, whichever way the customer pays. */
+export interface CheckoutStart {
+  cartId: string;
+  buyer: Buyer;
+  request: CheckoutInput;
+  idempotencyKey: string;
+}
+
+/**
+ * Prices the cart for a new checkout: gift options must fit the cart, and a cart that no longer
+ * quotes (a double submit already placed it and emptied the cart) replays that order.
+ */
+export async function quoteCheckout(
+  deps: Pick<CheckoutDeps, 'db' | 'clock'>,
+  input: CheckoutStart,
+): Promise<
+  { kind: 'quoted'; quote: Quote; giftWrap: boolean; messageCard: string | null } | PlaceOrderResult
+> {
+  const { db, clock } = deps;
+  const cart = await loadCartLines(db, input.cartId);
+  const giftWrap = input.request.giftWrap ?? false;
+  const messageCard = input.request.messageCard ?? null;
+  if (cart.length > 0 && !canWrap(cart.map((l) => l.product))) {
+    if (giftWrap) return { kind: 'gift_unavailable', field: 'giftWrap' };
+    if (messageCard) return { kind: 'gift_unavailable', field: 'messageCard' };
+  }
+  const quoted = quoteOrder(
+    cart,
+    { country: input.request.address.country, method: input.request.shippingMethod },
+    { isMember: input.buyer.memberId !== null },
+    clock.now(),
+    { wrap: giftWrap },
+  );
+  if (!quoted.ok) {
+    // A double submit may have committed (and emptied the cart) since the caller's check.
+    const committed = await findOrderByKey(db, input.idempotencyKey);
+    if (committed) return replay(committed, input);
+    return { kind: 'problems', problems: quoted.problems };
+  }
+  return { kind: 'quoted', quote: quoted.quote, giftWrap, messageCard };
+}
+
+/** Prices a paused checkout's cart again, as it is now. */
+export async function requoteCheckout(
+  deps: Pick<CheckoutDeps, 'db' | 'clock'>,
+  paused: PausedOrder,
+): Promise<ReturnType<typeof quoteOrder>> {
+  const cart = await loadCartLines(deps.db, paused.cartId);
+  return quoteOrder(
+    cart,
+    { country: paused.address.country, method: paused.shippingMethod },
+    { isMember: paused.buyer.memberId !== null },
+    deps.clock.now(),
+    { wrap: paused.giftWrap ?? false },
+  );
 }
 
 /** Finishes a checkout after the 3-D Secure page sent the customer back. */
@@ -155,44 +254,32 @@ export async function resumeCheckout(
 ): Promise<PlaceOrderResult | null> {
   const { db, clock, payments } = deps;
   const [checkout] = await db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
-  if (!checkout) return null;
+  if (checkout?.method !== 'card' || !checkout.paymentRef) return null;
+  const paymentRef = checkout.paymentRef;
   const done = await findOrderByKey(db, checkout.idempotencyKey);
   if (done) return replay(done, checkout.request as PausedRequest);
   if (checkout.state !== 'awaiting_challenge')
     return { kind: 'declined', reason: 'challenge_failed' };
-  const status = await payments.status(checkout.paymentRef);
+  const status = await payments.status(paymentRef);
   if (status.status !== 'authorised') {
     await db.update(checkouts).set({ state: 'abandoned' }).where(eq(checkouts.id, checkoutId));
     return { kind: 'declined', reason: 'challenge_failed' };
   }
   const paused = checkout.request as PausedRequest;
-  const cart = await loadCartLines(db, paused.cartId);
-  const quoted = quoteOrder(
-    cart,
-    { country: paused.address.country, method: paused.shippingMethod },
-    { isMember: paused.buyer.memberId !== null },
-    clock.now(),
-    { wrap: paused.giftWrap ?? false },
-  );
+  const quoted = await requoteCheckout({ db, clock }, paused);
   if (!quoted.ok || quoted.quote.totalJpy !== checkout.amountJpy) {
-    await payments.void(checkout.paymentRef);
+    await payments.void(paymentRef);
     await db.update(checkouts).set({ state: 'abandoned' }).where(eq(checkouts.id, checkoutId));
     return quoted.ok ? { kind: 'cart_changed' } : { kind: 'problems', problems: quoted.problems };
   }
-  const result = await commitOrder(
-    deps,
-    paused,
-    checkout.paymentRef,
-    checkout.idempotencyKey,
-    quoted.quote,
-  );
-  if (result.kind === 'placed') {
-    await db
-      .update(checkouts)
-      .set({ state: 'completed', orderId: result.order.id })
-      .where(eq(checkouts.id, checkoutId));
-  }
-  return result;
+  return commitOrder(deps, {
+    request: paused,
+    payment: cardPayment(payments.code, paymentRef, paused),
+    idempotencyKey: checkout.idempotencyKey,
+    quote: quoted.quote,
+    release: () => payments.void(paymentRef),
+    checkoutId,
+  });
 }
 
 class Rollback extends Error {
@@ -201,14 +288,26 @@ class Rollback extends Error {
   }
 }
 
-async function commitOrder(
-  deps: CheckoutDeps,
-  request: PausedRequest,
-  paymentRef: string,
-  idempotencyKey: string,
-  quote: Quote,
+/**
+ * Writes a paid-for order in one transaction: the order with its idempotency key, stock, lines,
+ * limits, events, the confirmation mail, the cart emptied and the paused checkout completed. If
+ * anything says no, it rolls back and `release` gives the money back (void or refund), unless the
+ * winning order for this key uses this very payment.
+ */
+export async function commitOrder(
+  deps: Pick<CheckoutDeps, 'db' | 'clock'>,
+  input: {
+    request: PausedOrder;
+    payment: OrderPayment;
+    idempotencyKey: string;
+    quote: Quote;
+    release: () => Promise<unknown>;
+    /** The paused checkout this order completes, marked completed in the same transaction. */
+    checkoutId?: string;
+  },
 ): Promise<PlaceOrderResult> {
-  const { db, clock, payments } = deps;
+  const { db, clock } = deps;
+  const { request, payment, idempotencyKey, quote } = input;
   const now = clock.now();
   try {
     const order = await db.transaction(async (tx) => {
@@ -221,7 +320,7 @@ async function commitOrder(
           memberId: request.buyer.memberId,
           contactEmail: request.buyer.email,
           locale: request.buyer.locale,
-          state: 'payment_authorised',
+          state: payment.orderState,
           subtotalJpy: quote.subtotalJpy,
           shippingFeeJpy: quote.shippingFeeJpy,
           giftWrap: quote.giftWrapJpy > 0,
@@ -239,11 +338,12 @@ async function commitOrder(
           shipPostalCode: request.address.postalCode,
           shipCountry: request.address.country,
           shipPhone: request.address.phone,
-          paymentProvider: payments.code,
-          paymentRef,
-          paymentState: initialPaymentState,
-          cardBrand: request.brand,
-          cardLast4: request.last4,
+          paymentProvider: payment.provider,
+          paymentRef: payment.ref,
+          paymentState: payment.paymentState,
+          capturedJpy: payment.capturedJpy,
+          cardBrand: payment.cardBrand,
+          cardLast4: payment.cardLast4,
           createdAt: now,
           updatedAt: now,
         })
@@ -257,12 +357,12 @@ async function commitOrder(
       await checkPurchaseLimits(tx, request.buyer, quote);
       await tx.insert(orderEvents).values([
         { orderId: order.id, state: 'placed', at: now },
-        {
+        ...payment.events.map((e) => ({
           orderId: order.id,
-          state: 'payment_authorised',
+          state: e.state,
+          note: e.note,
           at: now,
-          note: `${request.brand} •••• ${request.last4}`,
-        },
+        })),
       ]);
       await enqueueMail(tx, {
         now,
@@ -271,7 +371,7 @@ async function commitOrder(
         memberId: order.memberId,
         recipient: order.contactEmail,
         locale: order.locale,
-        payload: { orderNumber: order.number },
+        payload: { orderNumber: order.number, ...payment.mail },
       });
       await tx.delete(cartItems).where(
         and(
@@ -282,14 +382,20 @@ async function commitOrder(
           ),
         ),
       );
+      if (input.checkoutId) {
+        await tx
+          .update(checkouts)
+          .set({ state: 'completed', orderId: order.id })
+          .where(eq(checkouts.id, input.checkoutId));
+      }
       return order;
     });
     return { kind: 'placed', order, replayed: false };
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
     const winner = await findOrderByKey(db, idempotencyKey);
-    // Only release the authorisation if the winning order did not use this very authorisation.
-    if (winner?.paymentRef !== paymentRef) await payments.void(paymentRef);
+    // Only give the money back if the winning order did not use this very payment.
+    if (winner?.paymentRef !== payment.ref) await input.release();
     if (winner) return replay(winner, request);
     return error.result;
   }
@@ -360,7 +466,7 @@ async function checkPurchaseLimits(tx: Tx, buyer: Buyer, quote: Quote): Promise<
 }
 
 /** Who may see an order again by its key: the same cart, and the same member or guest address. */
-function sameCheckout(
+export function sameCheckout(
   first: { cartId: string | null; buyer: Pick<Buyer, 'memberId' | 'email'> },
   again: { cartId: string; buyer: Pick<Buyer, 'memberId' | 'email'> },
 ): boolean {
@@ -373,7 +479,7 @@ function sameCheckout(
 }
 
 /** An order found by its key: replayed to the checkout that placed it, refused to any other. */
-function replay(
+export function replay(
   order: Order,
   again: { cartId: string; buyer: Pick<Buyer, 'memberId' | 'email'> },
 ): PlaceOrderResult {

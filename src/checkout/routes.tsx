@@ -23,6 +23,15 @@ import {
 import { addressInput, checkoutForm, checkoutInput, formFieldName } from './inputs.ts';
 import { CheckoutPage, type CheckoutValues } from './pages/checkout-page.tsx';
 import { DonePage } from './pages/done-page.tsx';
+import { PaypalMessagePage } from './pages/paypal-pages.tsx';
+import {
+  cancelPaypalCheckout,
+  findPausedPaypal,
+  type PausedPaypal,
+  type PaypalCheckoutResult,
+  placePaypalOrder,
+  resumePaypalCheckout,
+} from './paypal-checkout.ts';
 import { type PlaceOrderResult, placeOrder, resumeCheckout } from './place-order.ts';
 import { quoteOrder } from './quote-order.ts';
 
@@ -51,7 +60,7 @@ async function showCheckout(
     /** Fill the address from the member's book: one of their address ids, or their default. */
     useAddress?: string | undefined;
   },
-  status: 200 | 400 | 409 = 200,
+  status: 200 | 400 | 409 | 503 = 200,
 ) {
   const { db, clock } = c.get('deps');
   const t = c.get('t');
@@ -101,6 +110,7 @@ async function showCheckout(
       idempotencyKey={crypto.randomUUID()}
       quote={quote}
       message={message}
+      paypalOffered={!!c.get('deps').paypal}
     />,
     status,
   );
@@ -146,6 +156,73 @@ function answer(c: Context<AppEnv>, result: PlaceOrderResult, values: CheckoutVa
   }
 }
 
+/**
+ * Answers a PayPal checkout: to PayPal's approval page, to the order, or back to checkout with
+ * what the customer entered and a plain message. `retry` is the return to try again, if any.
+ */
+function answerPaypal(
+  c: Context<AppEnv>,
+  result: PaypalCheckoutResult,
+  values: CheckoutValues,
+  retry?: string,
+) {
+  const t = c.get('t');
+  const page = (message: string, status: 400 | 409 | 503, retryHref?: string) =>
+    renderPage(
+      c,
+      t('checkout.title'),
+      <PaypalMessagePage t={t} message={message} retryHref={retryHref} />,
+      status,
+    );
+  switch (result.kind) {
+    case 'paypal_approval':
+      return c.redirect(result.url, 303);
+    case 'paypal_unavailable':
+      // From a return: the same return again (same capture request id); at the start: the form.
+      if (retry) return page(t('checkout.paypalUnavailable'), 503, retry);
+      return showCheckout(
+        c,
+        { values, message: t('checkout.paypalUnavailable'), withQuote: true },
+        503,
+      );
+    case 'paypal_in_progress':
+      return page(t('checkout.paypalInProgress'), 409, retry);
+    case 'tampered':
+      return page(t('checkout.paypalTampered'), 400);
+    case 'paypal_declined':
+      return showCheckout(
+        c,
+        { values, message: t('checkout.paypalDeclined'), withQuote: true },
+        400,
+      );
+    case 'paypal_ended':
+      return showCheckout(c, { values, message: t('checkout.paypalEnded'), withQuote: true }, 409);
+    case 'cart_changed':
+      if (!retry) return answer(c, result, values);
+      return showCheckout(
+        c,
+        { values, message: t('checkout.paypalCartChanged'), withQuote: true },
+        409,
+      );
+    default:
+      return answer(c, result, values);
+  }
+}
+
+/** The checkout form as the customer filled it before going to PayPal. */
+function pausedValues(paused: PausedPaypal, member: boolean): CheckoutValues {
+  return {
+    ...(member ? {} : { email: paused.buyer.email }),
+    ...paused.address,
+    shippingMethod: paused.shippingMethod,
+    ...(paused.giftWrap ? { giftWrap: '1' } : {}),
+    ...(paused.messageCard ? { messageCard: paused.messageCard } : {}),
+    paymentMethod: 'paypal',
+  };
+}
+
+const paypalReturn = z.object({ id: z.uuid(), token: z.string().min(1).max(64) });
+
 /** The message card's error with the counts in it, or nothing when the card is fine. */
 function messageCardError(c: Context<AppEnv>, typed: string): string | undefined {
   if (messageCardInput.safeParse(typed).success) return undefined;
@@ -153,6 +230,12 @@ function messageCardError(c: Context<AppEnv>, typed: string): string | undefined
     max: MESSAGE_CARD_MAX_CHARS,
     count: cardCharCount(normalizeCardLines(typed).trim()),
   });
+}
+
+/** What the customer entered before going to PayPal, to show the form again after a return. */
+async function pausedPaypalValues(c: Context<AppEnv>, checkoutId: string): Promise<CheckoutValues> {
+  const paused = await findPausedPaypal(c.get('deps').db, checkoutId);
+  return paused ? pausedValues(paused, !!c.get('member')) : {};
 }
 
 function donePath(c: Context<AppEnv>, order: Order) {
@@ -215,15 +298,72 @@ export const checkoutRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const cartId = await findCartId(deps.db, cartOwner(c));
     if (!cartId) return c.redirect('/cart', 303);
-    const result = await placeOrder(deps, {
+    const start = {
       cartId,
       // The storefront always knows its language: the language cookie, else the browser's.
       buyer: checkoutBuyer(member, policy?.ok ? policy.email : null, c.get('locale')),
       request: parsed.data,
       idempotencyKey: key.data,
+    };
+    if (parsed.data.paymentMethod === 'paypal') {
+      if (!deps.paypal) {
+        const message = c.get('t')('checkout.paypalNotOffered');
+        return showCheckout(c, { values, message, withQuote: true }, 400);
+      }
+      const result = await placePaypalOrder(
+        { ...deps, paypal: deps.paypal },
+        {
+          ...start,
+          returnUrl: (id) => `${deps.publicUrl}/checkout/paypal/return/${id}`,
+          cancelUrl: (id) => `${deps.publicUrl}/checkout/paypal/cancel/${id}`,
+        },
+      );
+      return answerPaypal(c, result, values);
+    }
+    const result = await placeOrder(deps, {
+      ...start,
       returnUrl: (id) => `${deps.publicUrl}/checkout/return/${id}`,
     });
     return answer(c, result, values);
+  })
+  // PayPal sends the customer back here after the approval, with its order id as `token`.
+  .get('/checkout/paypal/return/:id', async (c) => {
+    const deps = c.get('deps');
+    const input = paypalReturn.safeParse({ id: c.req.param('id'), token: c.req.query('token') });
+    if (!input.success) {
+      const t = c.get('t');
+      return renderPage(
+        c,
+        t('checkout.title'),
+        <PaypalMessagePage t={t} message={t('checkout.paypalTampered')} />,
+        400,
+      );
+    }
+    if (!deps.paypal) throw notFound();
+    const { id, token } = input.data;
+    const result = await resumePaypalCheckout({ ...deps, paypal: deps.paypal }, id, token);
+    if (!result) throw notFound();
+    const values = await pausedPaypalValues(c, id);
+    const retry = `/checkout/paypal/return/${id}?token=${encodeURIComponent(token)}`;
+    return answerPaypal(c, result, values, retry);
+  })
+  // The customer cancelled on PayPal's page: back to checkout, the cart as it was.
+  .get('/checkout/paypal/cancel/:id', async (c) => {
+    const t = c.get('t');
+    const input = paypalReturn.safeParse({ id: c.req.param('id'), token: c.req.query('token') });
+    if (!input.success) {
+      return renderPage(
+        c,
+        t('checkout.title'),
+        <PaypalMessagePage t={t} message={t('checkout.paypalTampered')} />,
+        400,
+      );
+    }
+    const result = await cancelPaypalCheckout(c.get('deps'), input.data.id, input.data.token);
+    if (!result) throw notFound();
+    if (result.kind !== 'cancelled') return answerPaypal(c, result, {});
+    const values = pausedValues(result.paused, !!c.get('member'));
+    return showCheckout(c, { values, message: t('checkout.paypalCancelled'), withQuote: true });
   })
   .get('/checkout/return/:id', async (c) => {
     const id = z.uuid().safeParse(c.req.param('id'));

@@ -55,12 +55,14 @@ const payloadSchemas = {
     orderNumber: z.string().optional(), // record
     /** record: a copy to the order's new contact email. */
     reason: z.literal('contact_email_changed').optional(),
+    paypalCaptureId: z.string().optional(), // record: the template reads the order's payment
   }),
   order_cancelled: z.object({
     orderNumber: z.string().optional(), // record
     // Rows queued before refunds existed lack the next two: the order was voided, for no stated reason.
     refunded: z.boolean().default(false),
     why: z.literal('payment_not_fixed').nullable().default(null),
+    paypalCaptureId: z.string().optional(), // record: the refunded PayPal capture
   }),
   order_shipped: z.object({
     orderNumber: z.string().optional(), // record

@@ -8,11 +8,18 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { releasePendingVoids } from '../orders/cancel-order.ts';
 import { cancelOverduePaymentFixes, captureAgedAuthorisations } from '../payments/payment-jobs.ts';
+import type { PaypalClient } from '../payments/paypal/paypal-client.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { pruneRateLimits } from '../web/rate-limit.ts';
 import { registry } from './routes.ts';
 
-type Deps = { db: Db; clock: Clock; payments: PaymentProvider; log: Logger };
+type Deps = {
+  db: Db;
+  clock: Clock;
+  payments: PaymentProvider;
+  paypal?: PaypalClient | undefined;
+  log: Logger;
+};
 
 /** Releases the card authorisations of 3-D Secure checkouts the customer never finished. */
 export async function abandonExpiredCheckouts(deps: Deps): Promise<number> {
@@ -23,7 +30,7 @@ export async function abandonExpiredCheckouts(deps: Deps): Promise<number> {
       and(eq(checkouts.state, 'awaiting_challenge'), lt(checkouts.expiresAt, deps.clock.now())),
     )
     .returning({ ref: checkouts.paymentRef });
-  for (const { ref } of expired) await deps.payments.void(ref);
+  for (const { ref } of expired) if (ref) await deps.payments.void(ref);
   return expired.length;
 }
 

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import { movePayment, refundableStates } from '../payments/payment-rules.ts';
+import type { PaypalClient } from '../payments/paypal/paypal-client.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { recordRefund, refundableJpy, sendPendingRefunds } from '../payments/refund-payment.ts';
 import { canMove, customerMayCancel } from './order-rules.ts';
@@ -19,7 +20,7 @@ export type CancelResult =
  * Customers may cancel only while the rules allow; staff until it ships.
  */
 export async function cancelOrder(
-  deps: { db: Db; clock: Clock; payments: PaymentProvider },
+  deps: { db: Db; clock: Clock; payments: PaymentProvider; paypal?: PaypalClient | undefined },
   input: {
     orderId: string;
     actor: 'customer' | 'system' | `staff:${string}`;
@@ -78,7 +79,12 @@ export async function cancelOrder(
       memberId: order.memberId,
       recipient: order.contactEmail,
       locale: order.locale,
-      payload: { orderNumber: order.number, refunded: refund, why: input.why ?? null },
+      payload: {
+        orderNumber: order.number,
+        refunded: refund,
+        why: input.why ?? null,
+        ...(order.paymentProvider === 'paypal' ? { paypalCaptureId: order.paymentRef } : {}),
+      },
     });
     return { ok: true, order: updated };
   });
@@ -93,7 +99,7 @@ async function refundRemainder(tx: Tx, order: Order, now: Date): Promise<Order |
     const recorded = await recordRefund(tx, order, {
       amountJpy: left,
       reason: 'order cancelled',
-      idempotencyKey: `cancel:${order.id}`,
+      idempotencyKey: cancellationRefundKey(order.id),
       now,
     });
     if (!recorded.ok) throw new Error(`order ${order.id}: refund refused (${recorded.reason})`);
@@ -112,7 +118,7 @@ async function refundRemainder(tx: Tx, order: Order, now: Date): Promise<Order |
  * delays the release; a void is idempotent and a refund moves money once per key.
  */
 export async function releasePendingVoids(
-  deps: { db: Db; clock: Clock; payments: PaymentProvider },
+  deps: { db: Db; clock: Clock; payments: PaymentProvider; paypal?: PaypalClient | undefined },
   orderIds?: string[],
 ): Promise<number> {
   const waiting = eq(orders.paymentState, 'void_pending');
@@ -126,4 +132,9 @@ export async function releasePendingVoids(
     await movePayment(deps.db, id, { to: 'voided' });
   }
   return pending.length + (await sendPendingRefunds(deps, orderIds));
+}
+
+/** The idempotency key of a cancelled order's refund (PayPal's PayPal-Request-Id): the same on every try. */
+export function cancellationRefundKey(orderId: string): string {
+  return `cancel:${orderId}`;
 }

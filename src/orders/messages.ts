@@ -11,6 +11,11 @@ export const ordersEn = {
   'order.payment': 'Payment',
   'order.cancel': 'Cancel this order',
   'order.cancelConfirm': 'Cancel the whole order? Your card authorisation is released.',
+  'order.cancelConfirmPaypal': 'Cancel the whole order? Your PayPal payment is refunded.',
+  'order.paypal': 'PayPal',
+  'order.paypalCapture': 'PayPal transaction ID: {id}',
+  'order.paypalWaiting':
+    'PayPal is still reviewing this payment. We start preparing your order once it clears.',
   'order.cancelled': 'The order was cancelled.',
   'order.cannotCancel': 'This order can no longer be cancelled from here. Please contact us.',
   'order.track': 'Track the package',
@@ -85,6 +90,11 @@ export const ordersJa: Record<keyof typeof ordersEn, string> = {
   'order.payment': 'お支払い',
   'order.cancel': 'この注文をキャンセルする',
   'order.cancelConfirm': 'ご注文全体をキャンセルしますか？カードの与信は解除されます。',
+  'order.cancelConfirmPaypal': 'ご注文全体をキャンセルしますか？PayPalでのお支払いは返金されます。',
+  'order.paypal': 'PayPal',
+  'order.paypalCapture': 'PayPal取引ID：{id}',
+  'order.paypalWaiting':
+    'このお支払いはPayPalで確認中です。確認が済みしだい、ご注文の準備を始めます。',
   'order.cancelled': 'ご注文をキャンセルしました。',
   'order.cannotCancel': 'このご注文はこちらからはキャンセルできません。お問い合わせください。',
   'order.track': '荷物を追跡する',

@@ -27,11 +27,13 @@ export const orderEventNames = [
 export type OrderEventState = OrderState | (typeof orderEventNames)[number];
 
 /**
- * Where the card payment stands; capture_failed waits for the customer to enter another card,
- * refund_pending for the card network to confirm a refund, partially_refunded keeps the rest.
+ * Where the payment stands; capture_failed waits for the customer to enter another card, waiting
+ * is a PayPal capture PayPal still reviews (the money is not ours yet), refund_pending waits for
+ * the provider to confirm a refund, partially_refunded keeps the rest.
  */
 export const paymentStates = [
   'authorised',
+  'waiting',
   'capture_pending',
   'captured',
   'capture_failed',
@@ -85,6 +87,7 @@ export const orders = pgTable('orders', {
   paymentFixDueAt: timestamp('payment_fix_due_at', { withTimezone: true }),
   /** A new card's authorisation waiting for its 3-D Secure challenge. */
   paymentFixRef: text('payment_fix_ref'),
+  /** Card payments only; a PayPal order has neither, and its paymentRef is PayPal's capture id. */
   cardBrand: text('card_brand').$type<CardBrand>(),
   cardLast4: text('card_last4'),
   /** The shipping method it went out with (a staff choice when shipping). */

@@ -9,11 +9,15 @@ import {
   movePayment,
   paymentStatesBefore,
   paymentTransitions,
+  paypalPaymentState,
+  refundableStates,
 } from './payment-rules.ts';
 
 const allowedMoves: [PaymentState, PaymentState][] = [
   ['authorised', 'capture_pending'],
   ['authorised', 'void_pending'],
+  ['waiting', 'captured'],
+  ['waiting', 'refund_pending'],
   ['capture_pending', 'capture_pending'],
   ['capture_pending', 'captured'],
   ['capture_pending', 'capture_failed'],
@@ -44,13 +48,25 @@ describe('payment transitions table', () => {
       'capture_failed',
     ]);
     expect(paymentStatesBefore('refunded')).toEqual(['refund_pending']);
-    // A refund starts from any payment still holding captured money.
+    // A refund starts from any payment holding captured money, a PayPal capture under review too.
     expect(paymentStatesBefore('refund_pending')).toEqual([
+      'waiting',
       'captured',
       'refund_pending',
       'partially_refunded',
     ]);
     expect(paymentStatesBefore('authorised')).toEqual([]);
+  });
+
+  it('starts a PayPal payment captured, or waiting while PayPal reviews the capture', () => {
+    expect(paypalPaymentState('paid')).toBe('captured');
+    expect(paypalPaymentState('pending')).toBe('waiting');
+    // Nothing moves a payment into waiting: only a PayPal order's insert starts there.
+    expect(paymentStatesBefore('waiting')).toEqual([]);
+    // Cancelling either gives the money back rather than releasing a hold.
+    expect(refundableStates).toContain('captured');
+    expect(refundableStates).toContain('waiting');
+    expect(refundableStates).not.toContain('authorised');
   });
 });
 

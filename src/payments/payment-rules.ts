@@ -4,14 +4,17 @@ import { type Order, orders, type PaymentState } from '../orders/tables.ts';
 import type { RateLimitRule } from '../web/rate-limit.ts';
 
 /**
- * The payment lifecycle: which payment state may follow which. A payment starts authorised when
- * the order is placed; capture_pending is a claim (it may be claimed again when stale, or after
- * a failed capture once the customer enters another card); cancelling releases the money.
- * Captured money goes back in one or more refunds: refund_pending while any is unconfirmed (another
- * may be added), then partially_refunded while some captured money remains, refunded when none.
+ * The payment lifecycle: which payment state may follow which. A card payment starts authorised
+ * when the order is placed; capture_pending is a claim (it may be claimed again when stale, or
+ * after a failed capture once the customer enters another card); cancelling releases the money.
+ * A PayPal payment is captured before its order exists, so it starts captured, or waiting while
+ * PayPal holds the capture for review. Captured money goes back in one or more refunds:
+ * refund_pending while any is unconfirmed (another may be added), then partially_refunded while
+ * some captured money remains, refunded when none.
  */
 export const paymentTransitions = {
   authorised: ['capture_pending', 'void_pending'],
+  waiting: ['captured', 'refund_pending'],
   capture_pending: ['capture_pending', 'captured', 'capture_failed', 'void_pending'],
   captured: ['refund_pending'],
   capture_failed: ['capture_pending', 'void_pending'],
@@ -22,8 +25,13 @@ export const paymentTransitions = {
   refunded: [],
 } as const satisfies Record<PaymentState, readonly PaymentState[]>;
 
-/** The state a payment is in when its order is placed. */
+/** The state a card payment is in when its order is placed. */
 export const initialPaymentState = 'authorised' satisfies PaymentState;
+
+/** The state a PayPal payment starts in, from what its capture said: paid, or pending PayPal's review. */
+export function paypalPaymentState(capture: 'paid' | 'pending'): 'captured' | 'waiting' {
+  return capture === 'paid' ? 'captured' : 'waiting';
+}
 
 /** The states a payment may move to `to` from, by the table above. */
 export type PaymentFrom<To extends PaymentState> = {

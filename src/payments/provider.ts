@@ -35,8 +35,11 @@ export type PaymentStatus =
   | 'refunded'
   | 'unknown';
 
-/** The card networks the shop can talk to (orders.payment_provider). */
-export const paymentProviderCodes = ['sandbox'] as const;
+/**
+ * Who holds an order's money (orders.payment_provider): the card networks the shop can talk to,
+ * and PayPal (payments/paypal/, captured at checkout; its payment_ref is the capture id).
+ */
+export const paymentProviderCodes = ['sandbox', 'paypal'] as const;
 export type PaymentProviderCode = (typeof paymentProviderCodes)[number];
 
 export interface PaymentProvider {

@@ -3,10 +3,11 @@ import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { type Order, orders } from '../orders/tables.ts';
 import { movePayment, refundableStates, settledRefundState } from './payment-rules.ts';
+import type { PaypalClient } from './paypal/paypal-client.ts';
 import type { PaymentProvider, RefundRefusal } from './provider.ts';
 import { type PaymentRefund, paymentRefunds } from './tables.ts';
 
-type Deps = { db: Db; clock: Clock; payments: PaymentProvider };
+type Deps = { db: Db; clock: Clock; payments: PaymentProvider; paypal?: PaypalClient | undefined };
 
 export type RecordRefundResult =
   | { ok: true; refund: PaymentRefund; replayed: boolean }
@@ -20,7 +21,10 @@ export type RefundResult =
   | RecordRefundResult
   | { ok: false; reason: 'not_found' }
   /** Recorded, but the card network refused it; it stays pending and the worker tries again. */
-  | { ok: false; reason: 'provider_refused'; detail: RefundRefusal; refund: PaymentRefund };
+  | { ok: false; reason: 'provider_refused'; detail: RefundDetail; refund: PaymentRefund };
+
+/** Why a provider did not refund: the card network's refusal, or PayPal's failure kind and issue. */
+export type RefundDetail = RefundRefusal | `paypal:${string}`;
 
 /**
  * Gives back part or all of what an order's card was charged (a cancellation, later a claim).
@@ -115,13 +119,10 @@ export async function sendRefund(
   refund: PaymentRefund,
 ): Promise<
   | { ok: true; refund: PaymentRefund }
-  | { ok: false; reason: 'provider_refused'; detail: RefundRefusal; refund: PaymentRefund }
+  | { ok: false; reason: 'provider_refused'; detail: RefundDetail; refund: PaymentRefund }
 > {
-  const answer = await deps.payments.refund(refund.paymentRef, {
-    amountJpy: refund.amountJpy,
-    idempotencyKey: refund.idempotencyKey,
-  });
-  if (!answer.ok) return { ok: false, reason: 'provider_refused', detail: answer.reason, refund };
+  const answer = await askProvider(deps, refund);
+  if (!answer.ok) return { ok: false, reason: 'provider_refused', detail: answer.detail, refund };
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const [order] = await tx
@@ -156,6 +157,38 @@ export async function sendRefund(
     }
     return { ok: true as const, refund: confirmed };
   });
+}
+
+/**
+ * Asks whoever took the money: the card network, or PayPal for a PayPal capture (the refund's key
+ * is its PayPal-Request-Id, so a retry never refunds twice). Without a PayPal client (its
+ * settings removed) a PayPal refund waits for one.
+ */
+async function askProvider(
+  deps: Deps,
+  refund: PaymentRefund,
+): Promise<{ ok: true; refundRef: string } | { ok: false; detail: RefundDetail }> {
+  const [order] = await deps.db
+    .select({ provider: orders.paymentProvider })
+    .from(orders)
+    .where(eq(orders.id, refund.orderId));
+  if (order?.provider === 'paypal') {
+    if (!deps.paypal) return { ok: false, detail: 'paypal:not_configured' };
+    const answer = await deps.paypal.refundCapture(refund.paymentRef, {
+      amountJpy: refund.amountJpy,
+      requestId: refund.idempotencyKey,
+    });
+    return answer.ok
+      ? { ok: true, refundRef: answer.refundId }
+      : { ok: false, detail: `paypal:${answer.issue ?? answer.kind}` };
+  }
+  const answer = await deps.payments.refund(refund.paymentRef, {
+    amountJpy: refund.amountJpy,
+    idempotencyKey: refund.idempotencyKey,
+  });
+  return answer.ok
+    ? { ok: true, refundRef: answer.refundRef }
+    : { ok: false, detail: answer.reason };
 }
 
 /**

@@ -118,6 +118,7 @@ export function checkoutRequest(
     email: 'buyer@example.com',
     address: tokyoAddress,
     shippingMethod: 'domestic',
+    paymentMethod: 'card',
     card: { number: card, holder: 'TARO YAMADA', expiry: '12/30', cvc: '123' },
     ...overrides,
   };

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { DomainLookup } from '../email-policy/dns-check.ts';
 import type { Env } from '../env.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { PaypalClient } from '../payments/paypal/paypal-client.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import type { Staff } from '../staff/tables.ts';
 import type { Locale, Translate } from './i18n.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   payments: PaymentProvider;
+  /** PayPal, offered at checkout only when set (credentials in the settings, or a sandbox). */
+  paypal?: PaypalClient;
   /** Signs cookies, CSRF tokens and guest order links; shared by all processes via the database. */
   secret: string;
   publicUrl: string;

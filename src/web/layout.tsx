@@ -30,7 +30,7 @@ export function renderPage(
   c: Context<AppEnv>,
   title: string,
   body: Child,
-  status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
   const t = c.get('t');
   const locale = c.get('locale');

@@ -99,8 +99,11 @@ export function CheckoutPage(props: {
   idempotencyKey: string;
   quote: Quote | null;
   message?: string | undefined;
+  /** PayPal beside the card, only when the shop has a PayPal client. */
+  paypalOffered?: boolean;
 }) {
   const { t, locale, values, errors } = props;
+  const payWith = props.paypalOffered && values.paymentMethod === 'paypal' ? 'paypal' : 'card';
   const country = values.country ?? '';
   const method = values.shippingMethod ?? (country === 'JP' ? 'domestic' : 'dhl_express');
   return (
@@ -219,6 +222,29 @@ export function CheckoutPage(props: {
         </fieldset>
         <fieldset>
           <legend>{t('checkout.payment')}</legend>
+          {props.paypalOffered && (
+            <div class="payment-methods" role="radiogroup" aria-label={t('checkout.payWith')}>
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="paymentMethod"
+                  value="card"
+                  checked={payWith === 'card'}
+                />
+                {t('checkout.payCard')}
+              </label>
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="paymentMethod"
+                  value="paypal"
+                  checked={payWith === 'paypal'}
+                />
+                {t('checkout.payPaypal')}
+              </label>
+              <p class="muted">{t('checkout.paypalNote')}</p>
+            </div>
+          )}
           <p class="muted">{t('checkout.cardNote')}</p>
           <CardFields t={t} values={values} errors={errors} />
         </fieldset>

@@ -130,6 +130,42 @@ function orderSummary(detail: OrderDetail, locale: Locale): Block[] {
   ];
 }
 
+/** How the order is paid, as a mail's rows show it: the card, or PayPal with its transaction id. */
+function paymentLabel(order: OrderDetail['order'], locale: MailContext['locale']): string {
+  if (order.paymentProvider === 'paypal') {
+    return L(
+      locale,
+      `PayPal (transaction ID ${order.paymentRef})`,
+      `PayPal（取引ID ${order.paymentRef}）`,
+    );
+  }
+  return `${order.cardBrand?.toUpperCase() ?? ''} •••• ${order.cardLast4 ?? ''}`;
+}
+
+/** The confirmation's first words: a card is charged when the order ships, PayPal already was. */
+function placedPaymentText(ctx: MailContext, order: OrderDetail['order']): string {
+  const { locale } = ctx;
+  if (order.paymentProvider !== 'paypal') {
+    return L(
+      locale,
+      `Thank you for shopping at ${ctx.shopName}. We have received your order and authorised your card; it is charged when the order ships.`,
+      `${ctx.shopName} をご利用いただきありがとうございます。ご注文を承り、カードの与信を行いました。ご請求は発送時となります。`,
+    );
+  }
+  if (order.paymentState === 'waiting') {
+    return L(
+      locale,
+      `Thank you for shopping at ${ctx.shopName}. We have received your order. PayPal is still reviewing your payment; we start preparing the order once it clears.`,
+      `${ctx.shopName} をご利用いただきありがとうございます。ご注文を承りました。お支払いはPayPalで確認中です。確認が済みしだい、ご注文の準備を始めます。`,
+    );
+  }
+  return L(
+    locale,
+    `Thank you for shopping at ${ctx.shopName}. We have received your order and your payment with PayPal.`,
+    `${ctx.shopName} をご利用いただきありがとうございます。ご注文とPayPalでのお支払いを承りました。`,
+  );
+}
+
 export function orderPlacedMail(ctx: MailContext, detail: OrderDetail): MailContent {
   const { order } = detail;
   const { locale } = ctx;
@@ -144,23 +180,13 @@ export function orderPlacedMail(ctx: MailContext, detail: OrderDetail): MailCont
       locale,
       blocks: [
         { kind: 'p', text: L(locale, `Dear ${order.shipName},`, `${order.shipName} 様`) },
-        {
-          kind: 'p',
-          text: L(
-            locale,
-            `Thank you for shopping at ${ctx.shopName}. We have received your order and authorised your card; it is charged when the order ships.`,
-            `${ctx.shopName} をご利用いただきありがとうございます。ご注文を承り、カードの与信を行いました。ご請求は発送時となります。`,
-          ),
-        },
+        { kind: 'p', text: placedPaymentText(ctx, order) },
         {
           kind: 'rows',
           rows: [
             [L(locale, 'Order number', 'ご注文番号'), order.number],
             [L(locale, 'Order date', 'ご注文日時'), formatDate(order.createdAt, locale, true)],
-            [
-              L(locale, 'Payment', 'お支払い'),
-              `${order.cardBrand?.toUpperCase() ?? ''} •••• ${order.cardLast4 ?? ''}`,
-            ],
+            [L(locale, 'Payment', 'お支払い'), paymentLabel(order, locale)],
           ],
         },
         ...orderSummary(detail, locale),
@@ -207,17 +233,24 @@ export function orderCancelledMail(
           'カードでのお支払いができず、期限までに別のカードのご登録がなかったため、キャンセルいたしました。',
         )
       : '';
-  const money = how.refunded
-    ? L(
-        locale,
-        `The ${amount} charged to your card has been refunded; depending on your card issuer it can take several days to appear on your statement.`,
-        `カードにご請求した${amount}は返金いたしました。カード会社によっては、明細に反映されるまで数日かかる場合があります。`,
-      )
-    : L(
-        locale,
-        'The authorisation on your card has been released, so you will not be charged; depending on your card issuer it can take a few days to disappear from your statement.',
-        'カードの与信は解除しましたので、ご請求は発生しません。カード会社によっては、明細から消えるまで数日かかる場合があります。',
-      );
+  const money =
+    order.paymentProvider === 'paypal'
+      ? L(
+          locale,
+          `The ${amount} you paid with PayPal has been refunded to your PayPal account (transaction ID ${order.paymentRef}).`,
+          `PayPalでお支払いいただいた${amount}は、PayPalアカウントに返金いたしました（取引ID ${order.paymentRef}）。`,
+        )
+      : how.refunded
+        ? L(
+            locale,
+            `The ${amount} charged to your card has been refunded; depending on your card issuer it can take several days to appear on your statement.`,
+            `カードにご請求した${amount}は返金いたしました。カード会社によっては、明細に反映されるまで数日かかる場合があります。`,
+          )
+        : L(
+            locale,
+            'The authorisation on your card has been released, so you will not be charged; depending on your card issuer it can take a few days to disappear from your statement.',
+            'カードの与信は解除しましたので、ご請求は発生しません。カード会社によっては、明細から消えるまで数日かかる場合があります。',
+          );
   return {
     subject: L(
       locale,

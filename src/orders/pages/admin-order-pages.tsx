@@ -303,13 +303,26 @@ export function OrderDetailPage(props: {
           </address>
           <h2>Payment</h2>
           <dl class="facts">
-            <dt>Card</dt>
-            <dd>
-              {order.cardBrand
-                ? (brandNames[order.cardBrand as CardBrand] ?? order.cardBrand)
-                : '—'}{' '}
-              {order.cardLast4 ? `•••• ${order.cardLast4}` : ''}
-            </dd>
+            {order.paymentProvider === 'paypal' ? (
+              <>
+                <dt>Method</dt>
+                <dd>PayPal</dd>
+                <dt>PayPal capture id</dt>
+                <dd class="paypal-capture">
+                  <code>{order.paymentRef}</code>
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>Card</dt>
+                <dd>
+                  {order.cardBrand
+                    ? (brandNames[order.cardBrand as CardBrand] ?? order.cardBrand)
+                    : '—'}{' '}
+                  {order.cardLast4 ? `•••• ${order.cardLast4}` : ''}
+                </dd>
+              </>
+            )}
             <dt>Payment state</dt>
             <dd data-payment-state={order.paymentState}>{order.paymentState}</dd>
             <dt>Provider</dt>

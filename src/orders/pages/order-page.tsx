@@ -179,10 +179,20 @@ export function OrderPage(props: {
           <h2>{t('order.contactEmail')}</h2>
           <p class="contact-email">{order.contactEmail}</p>
           <h2>{t('order.payment')}</h2>
-          <p>
-            {order.cardBrand && (brandNames[order.cardBrand] ?? order.cardBrand)} ••••{' '}
-            {order.cardLast4}
-          </p>
+          {order.paymentProvider === 'paypal' ? (
+            <>
+              <p class="payment-method">{t('order.paypal')}</p>
+              <p class="muted paypal-capture">
+                {t('order.paypalCapture', { id: order.paymentRef })}
+              </p>
+              {order.paymentState === 'waiting' && <p>{t('order.paypalWaiting')}</p>}
+            </>
+          ) : (
+            <p>
+              {order.cardBrand && (brandNames[order.cardBrand] ?? order.cardBrand)} ••••{' '}
+              {order.cardLast4}
+            </p>
+          )}
         </div>
       </div>
       {(order.giftWrap || order.messageCard) && (
@@ -202,7 +212,13 @@ export function OrderPage(props: {
       {props.cancelAction && (
         <form method="post" action={props.cancelAction}>
           <Csrf token={props.csrf} />
-          <p class="muted">{t('order.cancelConfirm')}</p>
+          <p class="muted">
+            {t(
+              order.paymentProvider === 'paypal'
+                ? 'order.cancelConfirmPaypal'
+                : 'order.cancelConfirm',
+            )}
+          </p>
           <button type="submit" class="danger">
             {t('order.cancel')}
           </button>
