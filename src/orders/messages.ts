@@ -16,6 +16,8 @@ export const ordersEn = {
   'order.paypalCapture': 'PayPal transaction ID: {id}',
   'order.paypalWaiting':
     'PayPal is still reviewing this payment. We start preparing your order once it clears.',
+  'order.paypalRefunding': 'Being refunded to your PayPal account.',
+  'order.paypalRefunded': 'Refunded to your PayPal account.',
   'order.cancelled': 'The order was cancelled.',
   'order.cannotCancel': 'This order can no longer be cancelled from here. Please contact us.',
   'order.track': 'Track the package',
@@ -95,6 +97,8 @@ export const ordersJa: Record<keyof typeof ordersEn, string> = {
   'order.paypalCapture': 'PayPal取引ID：{id}',
   'order.paypalWaiting':
     'このお支払いはPayPalで確認中です。確認が済みしだい、ご注文の準備を始めます。',
+  'order.paypalRefunding': 'PayPalアカウントへの返金を手続き中です。',
+  'order.paypalRefunded': 'PayPalアカウントに返金しました。',
   'order.cancelled': 'ご注文をキャンセルしました。',
   'order.cannotCancel': 'このご注文はこちらからはキャンセルできません。お問い合わせください。',
   'order.track': '荷物を追跡する',

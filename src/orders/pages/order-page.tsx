@@ -186,6 +186,12 @@ export function OrderPage(props: {
                 {t('order.paypalCapture', { id: order.paymentRef })}
               </p>
               {order.paymentState === 'waiting' && <p>{t('order.paypalWaiting')}</p>}
+              {order.paymentState === 'refund_pending' && (
+                <p class="paypal-refund">{t('order.paypalRefunding')}</p>
+              )}
+              {order.paymentState === 'refunded' && (
+                <p class="paypal-refund">{t('order.paypalRefunded')}</p>
+              )}
             </>
           ) : (
             <p>
