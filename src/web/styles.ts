@@ -67,6 +67,12 @@ form.stack input, form.stack select, form.stack textarea { font-weight:400; }
 .grid { grid-template-columns:repeat(auto-fill, minmax(160px, 1fr)); }
 @media (max-width: 420px) { .grid { grid-template-columns:1fr 1fr; gap:10px; } }
 .account-nav form.inline button.link { vertical-align:baseline; line-height:inherit; }
+/* Checkout: the card's fields and note only while the card is the chosen way to pay. */
+.payment-methods { display:flex; flex-direction:column; gap:8px; }
+.card-payment.stack { display:flex; flex-direction:column; gap:12px; }
+form:has(input[name="paymentMethod"][value="paypal"]:checked) .card-payment { display:none; }
+/* The order's addresses and payment: side by side on wide screens, stacked on a phone. */
+.row.order-parties > * { flex-basis:240px; }
 .challenge { max-width:420px; margin:40px auto; background:#fff; border:1px solid var(--line); border-radius:12px; padding:24px; }
 /* Admin console */
 body.admin main { max-width:1280px; }

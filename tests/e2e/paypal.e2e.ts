@@ -39,7 +39,12 @@ describe('paying with the sandbox PayPal in the browser', () => {
     await seeHeading(page, 'Checkout');
     await fillAddress(page, tokyoAddress, email);
     const payWith = page.getByRole('radiogroup', { name: 'How would you like to pay?' });
+    expect(await page.getByLabel('Card number').isVisible()).toBe(true);
     await payWith.getByRole('radio', { name: 'PayPal' }).check();
+    // PayPal needs no card: its fields and the card's charging note step aside.
+    expect(await page.getByLabel('Card number').isVisible()).toBe(false);
+    expect(await mainText(page)).not.toContain('Your card is authorised now');
+    expect(await mainText(page)).toContain("You approve the payment on PayPal's page");
     await screenshot(page, 'paypal-01-checkout');
     await submit(page, page.getByRole('button', { name: 'Place order' }));
 

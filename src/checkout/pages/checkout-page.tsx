@@ -245,10 +245,13 @@ export function CheckoutPage(props: {
               <p class="muted">{t('checkout.paypalNote')}</p>
             </div>
           )}
-          <p class="muted">{t('checkout.cardNote')}</p>
-          <CardFields t={t} values={values} errors={errors} />
+          {/* Hidden by the stylesheet while PayPal is chosen: PayPal ignores the card. */}
+          <div class="card-payment stack">
+            <p class="muted">{t('checkout.cardNote')}</p>
+            <CardFields t={t} values={values} errors={errors} />
+          </div>
         </fieldset>
-        <p class="muted">{t('checkout.placeNote')}</p>
+        <p class="muted card-payment">{t('checkout.placeNote')}</p>
         <button type="submit" name="action" value="place">
           {t('checkout.place')}
         </button>

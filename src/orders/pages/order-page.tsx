@@ -156,7 +156,7 @@ export function OrderPage(props: {
           </tr>
         </tbody>
       </table>
-      <div class="row">
+      <div class="row order-parties">
         <div>
           <h2>{t('order.shipTo')}</h2>
           <p class="ship-to">
