@@ -86,7 +86,6 @@ const PENDING = [
   'points-expiration',
   'purchasing-digital-content',
   'tenso-forwarding',
-  'using-paypal',
   'using-points',
 ];
 
