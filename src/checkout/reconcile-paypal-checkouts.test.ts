@@ -223,6 +223,32 @@ describeEachDatabase('reconciling PayPal checkouts', (kind) => {
     expect(await placedMails(placed[0]!.id)).toHaveLength(1);
   });
 
+  it('makes a customer who comes back while the job holds the checkout wait for its order', async () => {
+    const { key, checkout, browser, back } = await crashedAfterCapture();
+    const captures = paypal.counts.captures;
+    const slow = createPaypalClient({
+      clientId: paypal.clientId,
+      clientSecret: paypal.clientSecret,
+      baseUrl: paypal.url,
+      timeoutMs: 2000,
+      fetch: async (input, init) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return fetch(input, init);
+      },
+    });
+    const job = runJob(slow);
+    // The job has claimed the checkout (its claim is fresh) and is asking PayPal.
+    while ((await checkoutRow(checkout.id)).claimedAt?.getTime() !== clock.now().getTime()) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const returned = await browser.get(back);
+    await job;
+    const placed = await ordersOf(key);
+    expect(placed).toHaveLength(1);
+    expect(returned.location).toMatch(new RegExp(`^/checkout/done/${placed[0]!.number}\\?`));
+    expect(paypal.counts.captures).toBe(captures);
+  });
+
   it('leaves a checkout untouched while PayPal answers 5xx, and settles it on the next round', async () => {
     const { key, checkout } = await crashedAfterCapture();
     const failing = createPaypalClient({
