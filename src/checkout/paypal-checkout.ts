@@ -21,6 +21,7 @@ import {
   requoteCheckout,
   sameCheckout,
 } from './place-order.ts';
+import type { Quote } from './quote-order.ts';
 import { checkouts } from './tables.ts';
 
 /*
@@ -138,7 +139,7 @@ export async function placePaypalOrder(
   return { kind: 'paypal_approval', url: created.approveUrl, checkoutId };
 }
 
-type CheckoutRow = typeof checkouts.$inferSelect;
+export type CheckoutRow = typeof checkouts.$inferSelect;
 
 async function pausedByKey(db: Db, key: string): Promise<CheckoutRow | undefined> {
   const [row] = await db.select().from(checkouts).where(eq(checkouts.idempotencyKey, key));
@@ -271,27 +272,45 @@ async function captureClaimed(
   }
 
   const capture = captured.capture;
+  const result = await commitPaypalCapture(deps, checkout, capture, quoted.quote, () =>
+    refundCapture(deps, checkout.id, capture),
+  );
+  if (result.kind !== 'placed') await release('abandoned');
+  return result;
+}
+
+/**
+ * Commits the order of a claimed checkout PayPal has captured, priced as `quote`: the return and
+ * the reconcile job (reconcile-paypal-checkouts.ts) both end here. A capture of another amount
+ * than the checkout's, or a commit that fails (sold out, over a limit), gives the money back with
+ * `refund`, unless the winning order for the checkout is paid by this very capture. What becomes
+ * of the checkout row otherwise is the caller's.
+ */
+export async function commitPaypalCapture(
+  deps: Pick<PaypalCheckoutDeps, 'db' | 'clock' | 'log'>,
+  checkout: CheckoutRow,
+  capture: PaypalCapture,
+  quote: Quote,
+  refund: () => Promise<unknown>,
+): Promise<PlaceOrderResult> {
   if (capture.amountJpy !== checkout.amountJpy) {
     // Approved for another total than this checkout's: never keep money the order does not match.
     deps.log?.error(
       { checkoutId: checkout.id, capturedJpy: capture.amountJpy, amountJpy: checkout.amountJpy },
       'PayPal captured another amount than the checkout; refunding',
     );
-    await refundCapture(deps, checkout.id, capture);
-    await release('abandoned');
+    await refund();
     return { kind: 'cart_changed' };
   }
-  const result = await commitOrder(deps, {
-    request: paused,
+  return commitOrder(deps, {
+    request: checkout.request as PausedPaypal,
     payment: paypalPayment(capture),
     idempotencyKey: checkout.idempotencyKey,
-    quote: quoted.quote,
+    quote,
     // Sold out or over a limit meanwhile: no order, so the money goes back.
-    release: () => refundCapture(deps, checkout.id, capture),
+    release: refund,
     checkoutId: checkout.id,
   });
-  if (result.kind !== 'placed') await release('abandoned');
-  return result;
 }
 
 /** How a PayPal capture is recorded on its order: paid, or waiting while PayPal reviews it. */
@@ -316,6 +335,11 @@ export function paypalPayment(capture: PaypalCapture): OrderPayment {
   };
 }
 
+/** The PayPal-Request-Id of the refund of a capture that has no order: one per checkout. */
+export function strayRefundRequestId(checkoutId: string): string {
+  return `refund-${checkoutId}`;
+}
+
 /** Gives back a capture that has no order; the request id makes a repeat harmless. */
 async function refundCapture(
   deps: PaypalCheckoutDeps,
@@ -324,7 +348,7 @@ async function refundCapture(
 ): Promise<void> {
   const refunded = await deps.paypal.refundCapture(capture.id, {
     amountJpy: capture.amountJpy,
-    requestId: `refund-${checkoutId}`,
+    requestId: strayRefundRequestId(checkoutId),
   });
   if (!refunded.ok) {
     // Left for staff: PayPal holds money without an order (the log line says which).

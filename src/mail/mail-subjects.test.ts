@@ -32,6 +32,9 @@ type Sample<T extends MailTopic> = { payload: MailPayloads[T]; order?: true };
 const samples: { [T in MailTopic]: Sample<T>[] } = {
   order_placed: [{ payload: {}, order: true }],
   order_cancelled: [{ payload: { refunded: true, why: null }, order: true }],
+  checkout_refunded: [
+    { payload: { name: 'Taro Yamada', amountJpy: 2860, paypalCaptureId: '3C679366HH908993F' } },
+  ],
   order_shipped: [{ payload: {}, order: true }],
   payment_failed: [{ payload: { fixDueAt: '2026-12-01T03:00:00.000Z' }, order: true }],
   order_address_changed: [

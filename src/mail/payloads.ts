@@ -6,6 +6,7 @@ import { shippingMethodCodes } from '../shipping/rates.ts';
 export const mailTopics = [
   'order_placed',
   'order_cancelled',
+  'checkout_refunded',
   'order_shipped',
   'important_notice',
   'verification_code',
@@ -63,6 +64,13 @@ const payloadSchemas = {
     refunded: z.boolean().default(false),
     why: z.literal('payment_not_fixed').nullable().default(null),
     paypalCaptureId: z.string().optional(), // record: the refunded PayPal capture
+  }),
+  /** A PayPal payment taken for a checkout that could not become an order, given back. */
+  checkout_refunded: z.object({
+    name: z.string(),
+    amountJpy: z.number(),
+    paypalCaptureId: z.string(),
+    checkoutId: z.string().optional(), // record
   }),
   order_shipped: z.object({
     orderNumber: z.string().optional(), // record

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { Counter, Histogram } from 'prom-client';
 import { pruneSignInFailures } from '../accounts/sign-in-throttle.ts';
 import { sessions } from '../accounts/tables.ts';
+import { reconcilePaypalCheckouts } from '../checkout/reconcile-paypal-checkouts.ts';
 import { checkouts } from '../checkout/tables.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -48,6 +49,7 @@ const backgroundJobs = {
   agedAuthorisationsCaptured: captureAgedAuthorisations,
   paymentFixesExpired: cancelOverduePaymentFixes,
   checkoutsAbandoned: abandonExpiredCheckouts,
+  paypalCheckoutsReconciled: reconcilePaypalCheckouts,
   sessionsDeleted: deleteExpiredSessions,
   rateLimitsPruned: (deps: Deps) => pruneRateLimits(deps.db, deps.clock.now()),
   signInFailuresPruned: (deps: Deps) => pruneSignInFailures(deps.db, deps.clock.now()),

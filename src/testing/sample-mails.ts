@@ -53,6 +53,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     en: (n) => `Your order ${n} has been cancelled`,
     ja: (n) => `ご注文キャンセルのお知らせ（${n}）`,
   },
+  checkout_refunded: {
+    en: () => 'Your PayPal payment was refunded: no order was placed',
+    ja: () => '【Tenpo】PayPalでのお支払いを返金しました（ご注文は成立していません）',
+  },
   order_shipped: {
     en: (n) => `Your order ${n} has shipped`,
     ja: (n) => `ご注文商品を発送しました（${n}）`,

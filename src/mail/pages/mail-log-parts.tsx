@@ -8,6 +8,7 @@ import type { MailEvent, MailState } from '../tables.ts';
 export const topicLabels: Record<MailTopic, string> = {
   order_placed: 'Order confirmation',
   order_cancelled: 'Order cancelled',
+  checkout_refunded: 'PayPal payment refunded, no order placed',
   order_shipped: 'Order shipped',
   payment_failed: 'Payment failed (another card needed)',
   order_address_changed: 'Delivery address changed',

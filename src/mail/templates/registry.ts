@@ -1,5 +1,6 @@
 import type { MailTopic } from '../payloads.ts';
 import { accountTemplates } from './account-mails.ts';
+import { checkoutTemplates } from './checkout-mails.ts';
 import {
   coreTemplates,
   type MailContent,
@@ -17,6 +18,7 @@ import { supportTemplates } from './support-mails.ts';
 const mailTemplates: MailTemplates = {
   ...coreTemplates,
   ...accountTemplates,
+  ...checkoutTemplates,
   ...newsletterTemplates,
   ...paymentTemplates,
   ...orderAddressTemplates,
