@@ -10,6 +10,7 @@ export const topicLabels: Record<MailTopic, string> = {
   order_cancelled: 'Order cancelled',
   order_shipped: 'Order shipped',
   payment_failed: 'Payment failed (another card needed)',
+  paypal_declined: 'PayPal declined the payment (order cancelled)',
   order_address_changed: 'Delivery address changed',
   order_contact_moved: 'Order mail moved to another address (to the old one)',
   important_notice: 'Important notice',

@@ -9,6 +9,7 @@ import {
 import { newsletterTemplates } from './newsletter-mails.ts';
 import { orderAddressTemplates } from './order-address-mails.ts';
 import { paymentTemplates } from './payment-mails.ts';
+import { paypalTemplates } from './paypal-mails.ts';
 import { profileTemplates } from './profile-mails.ts';
 import { staffTemplates } from './staff-mails.ts';
 import { supportTemplates } from './support-mails.ts';
@@ -19,6 +20,7 @@ const mailTemplates: MailTemplates = {
   ...accountTemplates,
   ...newsletterTemplates,
   ...paymentTemplates,
+  ...paypalTemplates,
   ...orderAddressTemplates,
   ...profileTemplates,
   ...supportTemplates,
