@@ -18,6 +18,7 @@ import { httpMetrics, opsRoutes } from './ops/routes.ts';
 import { orderRoutes } from './orders/routes.tsx';
 import { fixPaymentRoutes } from './payments/fix-payment-routes.tsx';
 import { sandboxPaypalRoutes } from './payments/paypal/sandbox-paypal-routes.tsx';
+import { paypalWebhookRoutes } from './payments/paypal/webhook-routes.ts';
 import { sandboxRoutes } from './payments/sandbox-routes.tsx';
 import { inquiryLimits } from './support/limits.ts';
 import { supportRoutes } from './support/routes.tsx';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.get('/static/favicon.svg', (c) => c.body(favicon, 200, { 'content-type': 'image/svg+xml' }));
   app.get('/static/email-check.js', emailCheckScript);
   app.route('/api/webhooks', mailWebhookRoutes);
+  app.route('/api/webhooks', paypalWebhookRoutes);
   app.route('/api', storeApi);
   // RFC 8058 one-click unsubscribe: mail providers POST with no cookies and no CSRF token.
   app.route('/', newsletterOneClickRoutes);

@@ -12,6 +12,7 @@ export * from '../guide/tables.ts';
 export * from '../mail/tables.ts';
 export * from '../orders/tables.ts';
 export * from '../payments/paypal/sandbox-tables.ts';
+export * from '../payments/paypal/webhook-tables.ts';
 export * from '../payments/tables.ts';
 export * from '../staff/tables.ts';
 export * from '../support/tables.ts';

@@ -37,6 +37,7 @@ const samples: { [T in MailTopic]: Sample<T>[] } = {
   ],
   order_shipped: [{ payload: {}, order: true }],
   payment_failed: [{ payload: { fixDueAt: '2026-12-01T03:00:00.000Z' }, order: true }],
+  paypal_declined: [{ payload: {}, order: true }],
   order_address_changed: [
     {
       payload: {

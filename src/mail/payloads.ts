@@ -18,6 +18,7 @@ export const mailTopics = [
   'member_lookup',
   'newsletter',
   'payment_failed',
+  'paypal_declined',
   'order_address_changed',
   'order_contact_moved',
   'password_changed',
@@ -127,6 +128,10 @@ const payloadSchemas = {
   payment_failed: z.object({
     orderNumber: z.string().optional(), // record
     fixDueAt: isoTime,
+  }),
+  paypal_declined: z.object({
+    orderNumber: z.string().optional(), // record
+    paypalCaptureId: z.string().optional(), // record: the capture PayPal declined
   }),
   order_address_changed: z.object({
     orderNumber: z.string(),

@@ -10,6 +10,7 @@ import type { Clock } from '../lib/clock.ts';
 import { releasePendingVoids } from '../orders/cancel-order.ts';
 import { cancelOverduePaymentFixes, captureAgedAuthorisations } from '../payments/payment-jobs.ts';
 import type { PaypalClient } from '../payments/paypal/paypal-client.ts';
+import { resolveWaitingPaypalCaptures } from '../payments/paypal/paypal-events.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { pruneRateLimits } from '../web/rate-limit.ts';
 import { registry } from './routes.ts';
@@ -50,6 +51,7 @@ const backgroundJobs = {
   paymentFixesExpired: cancelOverduePaymentFixes,
   checkoutsAbandoned: abandonExpiredCheckouts,
   paypalCheckoutsReconciled: reconcilePaypalCheckouts,
+  paypalCapturesResolved: resolveWaitingPaypalCaptures,
   sessionsDeleted: deleteExpiredSessions,
   rateLimitsPruned: (deps: Deps) => pruneRateLimits(deps.db, deps.clock.now()),
   signInFailuresPruned: (deps: Deps) => pruneSignInFailures(deps.db, deps.clock.now()),

@@ -129,7 +129,7 @@ export async function releasePendingVoids(
     .limit(100);
   for (const { id, ref } of pending) {
     await deps.payments.void(ref);
-    await movePayment(deps.db, id, { to: 'voided' });
+    await movePayment(deps.db, id, { to: 'voided', from: ['void_pending'] });
   }
   return pending.length + (await sendPendingRefunds(deps, orderIds));
 }

@@ -17,6 +17,7 @@ const allowedMoves: [PaymentState, PaymentState][] = [
   ['authorised', 'capture_pending'],
   ['authorised', 'void_pending'],
   ['waiting', 'captured'],
+  ['waiting', 'voided'],
   ['waiting', 'refund_pending'],
   ['capture_pending', 'capture_pending'],
   ['capture_pending', 'captured'],

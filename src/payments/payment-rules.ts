@@ -8,13 +8,14 @@ import type { RateLimitRule } from '../web/rate-limit.ts';
  * when the order is placed; capture_pending is a claim (it may be claimed again when stale, or
  * after a failed capture once the customer enters another card); cancelling releases the money.
  * A PayPal payment is captured before its order exists, so it starts captured, or waiting while
- * PayPal holds the capture for review. Captured money goes back in one or more refunds:
- * refund_pending while any is unconfirmed (another may be added), then partially_refunded while
- * some captured money remains, refunded when none.
+ * PayPal holds the capture for review (voided when PayPal declines it: no money was taken).
+ * Captured money goes back in one or more refunds: refund_pending while any is unconfirmed
+ * (another may be added), then partially_refunded while some captured money remains, refunded
+ * when none.
  */
 export const paymentTransitions = {
   authorised: ['capture_pending', 'void_pending'],
-  waiting: ['captured', 'refund_pending'],
+  waiting: ['captured', 'refund_pending', 'voided'],
   capture_pending: ['capture_pending', 'captured', 'capture_failed', 'void_pending'],
   captured: ['refund_pending'],
   capture_failed: ['capture_pending', 'void_pending'],

@@ -65,6 +65,10 @@ const topicSubject: Record<MailTopic, Record<Locale, (n: string) => string>> = {
     en: (n) => `Action needed: we could not charge your card for order ${n}`,
     ja: (n) => `【要対応】ご注文 ${n} のカード決済ができませんでした`,
   },
+  paypal_declined: {
+    en: (n) => `PayPal declined the payment: your order ${n} has been cancelled`,
+    ja: (n) => `PayPalでのお支払いが承認されなかったため、ご注文 ${n} をキャンセルしました`,
+  },
   order_address_changed: {
     en: (n) => `The delivery address of your order ${n} was changed`,
     ja: (n) => `お届け先変更のお知らせ（${n}）`,

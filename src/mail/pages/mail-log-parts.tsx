@@ -11,6 +11,7 @@ export const topicLabels: Record<MailTopic, string> = {
   checkout_refunded: 'PayPal payment refunded, no order placed',
   order_shipped: 'Order shipped',
   payment_failed: 'Payment failed (another card needed)',
+  paypal_declined: 'PayPal declined the payment (order cancelled)',
   order_address_changed: 'Delivery address changed',
   order_contact_moved: 'Order mail moved to another address (to the old one)',
   important_notice: 'Important notice',

@@ -10,6 +10,7 @@ import {
 import { newsletterTemplates } from './newsletter-mails.ts';
 import { orderAddressTemplates } from './order-address-mails.ts';
 import { paymentTemplates } from './payment-mails.ts';
+import { paypalTemplates } from './paypal-mails.ts';
 import { profileTemplates } from './profile-mails.ts';
 import { staffTemplates } from './staff-mails.ts';
 import { supportTemplates } from './support-mails.ts';
@@ -21,6 +22,7 @@ const mailTemplates: MailTemplates = {
   ...checkoutTemplates,
   ...newsletterTemplates,
   ...paymentTemplates,
+  ...paypalTemplates,
   ...orderAddressTemplates,
   ...profileTemplates,
   ...supportTemplates,
