@@ -92,11 +92,12 @@ export interface PaypalClientOptions {
 }
 
 // PayPal's documented pattern for order and capture ids; also keeps ids from changing the path.
-const paypalIdSchema = z.string().regex(/^[A-Z0-9]{1,36}$/, 'not a PayPal id');
-const requestIdSchema = z.string().min(1).max(108);
+export const paypalIdSchema = z.string().regex(/^[A-Z0-9]{1,36}$/, 'not a PayPal id');
+export const requestIdSchema = z.string().min(1).max(108);
 const yenSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-const createOrderInput = z.object({
+/** What createOrder takes; the sandbox PayPal checks the same. */
+export const createOrderInput = z.object({
   amountJpy: yenSchema,
   /** The shop's order number, sent as custom_id and shown back on the capture. */
   reference: z.string().min(1).max(127),
@@ -107,7 +108,8 @@ const createOrderInput = z.object({
   requestId: requestIdSchema,
 });
 
-const refundInput = z.object({
+/** What refundCapture takes; the sandbox PayPal checks the same. */
+export const refundInput = z.object({
   amountJpy: yenSchema,
   requestId: requestIdSchema,
   noteToPayer: z.string().min(1).max(255).optional(),

@@ -13,6 +13,12 @@ import type {
   PaypalOrder,
 } from './paypal-client.ts';
 import {
+  createOrderInput as clientCreateOrderInput,
+  refundInput as clientRefundInput,
+  paypalIdSchema,
+  requestIdSchema,
+} from './paypal-client.ts';
+import {
   type SandboxPaypalCaptureStatus,
   type SandboxPaypalOrder,
   sandboxPaypalOrders,
@@ -53,26 +59,12 @@ function paypalStyleId(length = 17): string {
   return id;
 }
 
-// The same limits as the real client's, so both refuse the same input.
-const idSchema = z.string().regex(/^[A-Z0-9]{1,36}$/, 'not a PayPal id');
-const requestIdSchema = z.string().min(1).max(108);
-// The ledger's columns are 32-bit; no shop order comes near two billion yen.
+// The same limits as the real client's, so both refuse the same input; only the amount's ceiling
+// is lower, as the ledger's columns are 32-bit (no shop order comes near two billion yen).
+const idSchema = paypalIdSchema;
 const yenSchema = z.number().int().positive().max(2_147_483_647);
-
-const createOrderInput = z.object({
-  amountJpy: yenSchema,
-  reference: z.string().min(1).max(127),
-  invoiceId: z.string().min(1).max(127).optional(),
-  returnUrl: z.url(),
-  cancelUrl: z.url(),
-  requestId: requestIdSchema,
-});
-
-const refundInput = z.object({
-  amountJpy: yenSchema,
-  requestId: requestIdSchema,
-  noteToPayer: z.string().min(1).max(255).optional(),
-});
+const createOrderInput = clientCreateOrderInput.extend({ amountJpy: yenSchema });
+const refundInput = clientRefundInput.extend({ amountJpy: yenSchema });
 
 /** True when `url` is on the shop's own origin, the only place the sandbox sends a buyer. */
 export function isShopUrl(url: string, publicUrl: string): boolean {
