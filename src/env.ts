@@ -85,6 +85,10 @@ const settings = z.object({
   /** Bearer token Prometheus sends for /metrics; without it only loopback clients may scrape. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ...paypalSettings,
+  /** Points earned per 100 yen paid by card or PayPal (1 = 1%, rounded down). */
+  POINTS_RATE_PERCENT: z.coerce.number().int().min(0).max(100).default(1),
+  /** How many days before points expire the reminder mail goes out. */
+  POINTS_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DNS_SERVERS: z
     .string()
     .trim()

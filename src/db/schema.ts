@@ -14,6 +14,7 @@ export * from '../orders/tables.ts';
 export * from '../payments/paypal/sandbox-tables.ts';
 export * from '../payments/paypal/webhook-tables.ts';
 export * from '../payments/tables.ts';
+export * from '../points/tables.ts';
 export * from '../staff/tables.ts';
 export * from '../support/tables.ts';
 export { rateLimitCounters } from '../web/rate-limit.ts';

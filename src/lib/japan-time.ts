@@ -62,3 +62,13 @@ export function formatTokyoTime(date: Date, locale: 'en' | 'ja'): string {
   }).format(date);
   return `${time} (${day})`;
 }
+
+/**
+ * The last instant (…23:59:59.999 Japan time) of the Japanese calendar month `monthsAhead` months
+ * after the one `date` falls in; month lengths and leap years come from the calendar.
+ */
+export function japanMonthEnd(date: Date, monthsAhead: number): Date {
+  const tokyo = new Date(date.getTime() + OFFSET_MS);
+  const nextMonthStart = Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth() + monthsAhead + 1, 1);
+  return new Date(nextMonthStart - OFFSET_MS - 1);
+}
